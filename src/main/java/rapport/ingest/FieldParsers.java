@@ -1,0 +1,56 @@
+package rapport.ingest;
+
+import rapport.ingest.source.SourceRow;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Typed reads of one field, each failing with the field's name and what was wrong. */
+final class FieldParsers {
+
+    private FieldParsers() {
+    }
+
+    static boolean bool(SourceRow row, String column) throws RowRejected {
+        String value = row.required(column).strip().toLowerCase(Locale.ROOT);
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new RowRejected(column, column + " must be true or false, not '" + value + "'");
+        };
+    }
+
+    static OffsetDateTime instant(SourceRow row, String column) throws RowRejected {
+        String value = row.required(column).strip();
+        try {
+            return OffsetDateTime.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new RowRejected(column, "bad date '" + value + "': expected ISO-8601 with an offset, e.g. 2026-01-05T09:30:00+01:00");
+        }
+    }
+
+    static LocalDate day(SourceRow row, String column) throws RowRejected {
+        String value = row.required(column).strip();
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new RowRejected(column, "bad date '" + value + "': expected YYYY-MM-DD");
+        }
+    }
+
+    static long wholeNumber(SourceRow row, String column, long min, long max) throws RowRejected {
+        String value = row.required(column).strip();
+        long number;
+        try {
+            number = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw new RowRejected(column, column + " must be a whole number, not '" + value + "'");
+        }
+        if (number < min || number > max) {
+            throw new RowRejected(column, column + " must be between " + min + " and " + max + ", not " + number);
+        }
+        return number;
+    }
+}

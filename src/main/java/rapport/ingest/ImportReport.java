@@ -1,0 +1,23 @@
+package rapport.ingest;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What an import did (METRICS.md §7). Every row read is exactly one of inserted, updated (its id was seen
+ * before, in the data or earlier in the file), rejected or unattributed.
+ */
+public record ImportReport(long id, String format, String fileName, String state, String phase, Instant startedAt,
+                           Instant finishedAt, long rowsRead, long inserted, long updated, long rejected,
+                           long unattributed, String error, Long bytesRead, Long bytesTotal,
+                           List<RejectedRow> problems) {
+
+    public static final String RUNNING = "running";
+    public static final String DONE = "done";
+    public static final String FAILED = "failed";
+
+    ImportReport withProblems(List<RejectedRow> rows) {
+        return new ImportReport(id, format, fileName, state, phase, startedAt, finishedAt, rowsRead, inserted, updated,
+                rejected, unattributed, error, bytesRead, bytesTotal, rows);
+    }
+}

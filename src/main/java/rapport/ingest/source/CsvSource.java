@@ -1,0 +1,115 @@
+package rapport.ingest.source;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import rapport.ingest.ImportRefused;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads an RFC 4180 file with a header row: columns in any order, unknown columns ignored
+ * (METRICS.md §7). Each record comes out with the line it starts on.
+ */
+public final class CsvSource implements RowSource {
+
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final List<String> header;
+    private final Map<String, Integer> columns = new HashMap<>();
+    private boolean broken;
+
+    public CsvSource(InputStream in, List<String> requiredColumns) throws IOException {
+        CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
+        this.parser = CSVParser.builder()
+                .setReader(new BareCarriageReturns(Utf8Decoding.reader(in)))
+                .setFormat(format)
+                .get();
+        this.records = parser.iterator();
+        this.header = readHeader();
+        List<String> missing = requiredColumns.stream().filter(c -> !columns.containsKey(c)).toList();
+        if (!missing.isEmpty()) {
+            throw new ImportRefused("the header row lacks the column(s) " + String.join(", ", missing)
+                    + " (found: " + String.join(", ", header) + ")");
+        }
+    }
+
+    private List<String> readHeader() {
+        if (!hasNextRecord()) {
+            throw new ImportRefused("the file is empty: expected a header row");
+        }
+        CSVRecord first = records.next();
+        List<String> names = new ArrayList<>();
+        for (String name : first) {
+            String column = name.strip().toLowerCase(Locale.ROOT);
+            if (column.indexOf(Utf8Decoding.MALFORMED) >= 0 || column.indexOf('\0') >= 0) {
+                throw new ImportRefused("the file is not UTF-8 text with a CSV header row");
+            }
+            columns.putIfAbsent(column, names.size());
+            names.add(column);
+        }
+        return names;
+    }
+
+    private boolean hasNextRecord() {
+        try {
+            return records.hasNext();
+        } catch (UncheckedIOException e) {
+            throw new ImportRefused("the file is not valid CSV: " + e.getCause().getMessage());
+        }
+    }
+
+    /** Next record, skipping blank lines; null at the end. */
+    @Override
+    public SourceRow next() {
+        while (!broken) {
+            long line = parser.getCurrentLineNumber() + 1;
+            CSVRecord record;
+            try {
+                if (!records.hasNext()) {
+                    return null;
+                }
+                record = records.next();
+            } catch (UncheckedIOException | IllegalStateException e) {
+                // e.g. an unterminated quote: the parser cannot go on, so the rest of the file is this one bad row
+                broken = true;
+                return SourceRow.malformed(line, "", "malformed CSV from here to the end of the file: "
+                        + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+            }
+            if (record.size() == 1 && record.get(0).isEmpty()) {
+                continue;
+            }
+            return toRow(line, record);
+        }
+        return null;
+    }
+
+    private SourceRow toRow(long line, CSVRecord record) {
+        List<String> values = new ArrayList<>(record.size());
+        for (String value : record) {
+            values.add(BareCarriageReturns.restore(value));
+        }
+        String raw = CSVFormat.RFC4180.format(values.toArray());
+        if (values.size() != header.size()) {
+            return SourceRow.malformed(line, raw, "expected " + header.size() + " columns, found " + values.size());
+        }
+        Map<String, String> fields = new HashMap<>();
+        for (Map.Entry<String, Integer> column : columns.entrySet()) {
+            fields.put(column.getKey(), values.get(column.getValue()));
+        }
+        return SourceRow.of(line, fields, raw);
+    }
+
+    @Override
+    public void close() throws IOException {
+        parser.close();
+    }
+}
