@@ -1,0 +1,90 @@
+package rapport.metrics;
+
+import io.micronaut.cache.annotation.CacheInvalidate;
+import io.micronaut.cache.annotation.Cacheable;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.inject.Singleton;
+import rapport.ingest.ImportFinished;
+import rapport.system.Database;
+import rapport.system.RapportSettings;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The facts of a scope, computed once and kept (Caffeine) until an import changes the data. The data
+ * version is part of the key, so a computation that raced an import can never be served after it.
+ */
+@Singleton
+public class ScopeFactsCache {
+
+    private final ScopeLoader loader;
+    private final Database database;
+    private final RapportSettings settings;
+    private final DataVersion version;
+
+    ScopeFactsCache(ScopeLoader loader, Database database, RapportSettings settings, DataVersion version) {
+        this.loader = loader;
+        this.database = database;
+        this.settings = settings;
+        this.version = version;
+    }
+
+    ScopeFacts facts(List<Integer> accountIds) {
+        // Micronaut's AOP subclasses the bean, so this call goes through the cache
+        return factsOf(version.current(), accountIds);
+    }
+
+    @Cacheable(value = "scope-facts", parameters = {"dataVersion", "accountIds"})
+    public ScopeFacts factsOf(long dataVersion, List<Integer> accountIds) {
+        ScopeData data = loader.load(accountIds);
+        return new ScopeFacts(data, settings.zone(), settings.slaHours(), followers(accountIds), surveys(accountIds, data));
+    }
+
+    @EventListener
+    @CacheInvalidate(value = {"scope-facts", "metric-series"}, all = true)
+    public void onImport(ImportFinished event) {
+        version.bump();
+    }
+
+    private Map<Integer, List<ScopeFacts.FollowerSnapshot>> followers(List<Integer> accountIds) {
+        Map<Integer, List<ScopeFacts.FollowerSnapshot>> byAccount = new LinkedHashMap<>();
+        try (Connection c = database.connection(); PreparedStatement st = c.prepareStatement(MetricQueries.FOLLOWER_SNAPSHOTS)) {
+            st.setArray(1, c.createArrayOf("integer", accountIds.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    byAccount.computeIfAbsent(rs.getInt(1), a -> new ArrayList<>())
+                            .add(new ScopeFacts.FollowerSnapshot(rs.getObject(2, LocalDate.class), rs.getLong(3)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return byAccount;
+    }
+
+    private List<ScopeFacts.SurveyAnswer> surveys(List<Integer> accountIds, ScopeData data) {
+        List<ScopeFacts.SurveyAnswer> answers = new ArrayList<>();
+        try (Connection c = database.connection(); PreparedStatement st = c.prepareStatement(MetricQueries.SURVEYS_OF_ACTIVE_PERSONS)) {
+            st.setArray(1, c.createArrayOf("integer", accountIds.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    Integer person = data.personIndexById.get(rs.getLong(1));
+                    if (person != null) {
+                        answers.add(new ScopeFacts.SurveyAnswer(person, rs.getObject(2, LocalDate.class), rs.getInt(3)));
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return answers;
+    }
+}
