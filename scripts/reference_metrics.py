@@ -19,6 +19,8 @@ Usage:
         --input src/test/resources/reference/worked-example-input.csv \
         --account x/A --out src/test/resources/reference/worked-example.csv
     python3 scripts/reference_metrics.py --format twcs --input FILE --list-brands
+    python3 scripts/reference_metrics.py --self-test \
+        --input src/test/resources/reference/worked-example-input.csv
 """
 
 from __future__ import annotations
@@ -753,10 +755,58 @@ def write_rows(rows, out):
             f.write(data)
 
 
+# --------------------------------------------------------------------------
+# Self-test: METRICS.md section 8 worked example
+# --------------------------------------------------------------------------
+
+WORKED_EXAMPLE_EXPECTED = {
+    "conversations": 1,
+    "deep_conversation_share": 1.0,
+    "active_interactors": 3,
+    "new_interactors": 3,
+    "repeat_interactors": 0,
+    "repeat_rate": 0.0,
+    "advocates": 0,
+    "response_rate": 2 / 3,
+    "response_within_sla_rate": 2 / 3,
+    "median_response_minutes": 77.5,
+    "p90_response_minutes": 120,
+    "reciprocity": 1 / 2,
+    "canned_reply_share": 0.0,
+    "personalization_score": 100.0,
+    "conversation_ratio": 2 / 3,
+    "promotional_share": 1.0,
+    "amplification_per_post": 1.0,
+    "applause_per_post": 1.0,
+    "followers": None,
+    "follower_growth": None,
+    "conversations_per_1k_followers": None,
+    "nps": None,
+}
+
+
+def self_test(path: str) -> int:
+    msgs, _ = load_messages_csv(path)
+    scope = Scope(msgs, [("x", "A")])
+    weeks = scope.weeks()
+    assert [w.date().isoformat() for w in weeks] == ["2026-01-05"], weeks
+    got = scope.metrics(weeks[0], weeks[0] + dt.timedelta(days=7))
+    bad = 0
+    for k in METRIC_KEYS:
+        exp = WORKED_EXAMPLE_EXPECTED[k]
+        v = got[k]
+        ok = (v is None and exp is None) or (
+            v is not None and exp is not None and abs(v - exp) < 1e-12)
+        print(f"{'ok ' if ok else 'BAD'} {k}: expected {exp!r}, got {v!r}")
+        bad += not ok
+    print("worked example:", "PASS" if bad == 0 else f"FAIL ({bad})")
+    return 1 if bad else 0
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--format", choices=["twcs", "messages"], required=True)
+    ap.add_argument("--format", choices=["twcs", "messages"], default="messages")
     ap.add_argument("--input", required=True)
     ap.add_argument("--account", action="append", default=[],
                     help="network/handle, repeatable (the scope)")
@@ -765,7 +815,12 @@ def main(argv=None):
     ap.add_argument("--list-brands", action="store_true",
                     help="print accounts by number of attributed messages")
     ap.add_argument("--report", action="store_true", help="print the import report to stderr")
+    ap.add_argument("--self-test", action="store_true",
+                    help="check --input (the METRICS.md section 8 example, native CSV) "
+                         "against the section 8 table")
     a = ap.parse_args(argv)
+    if a.self_test:
+        return self_test(a.input)
 
     if a.format == "twcs":
         msgs, rep = load_twcs(a.input)

@@ -1,0 +1,44 @@
+package rapport.metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** How long inbound turns starting in a range waited for the brand's answer, in buckets people read. */
+final class ResponseTimeDistribution {
+
+    record Bucket(String label, long count) {
+    }
+
+    record Report(String scope, List<Bucket> buckets, long answered, long unanswered) {
+    }
+
+    private static final long MINUTE = 60_000_000L;
+    private static final long[] UPPER = {15 * MINUTE, 60 * MINUTE, 4 * 60 * MINUTE, 24 * 60 * MINUTE, 3 * 24 * 60 * MINUTE, Long.MAX_VALUE};
+    private static final String[] LABELS = {"< 15 min", "15–60 min", "1–4 h", "4–24 h", "1–3 days", "> 3 days"};
+
+    private ResponseTimeDistribution() {
+    }
+
+    static Report compute(ScopeFacts f, Period whole, String scope) {
+        long[] counts = new long[UPPER.length];
+        long answered = 0;
+        long unanswered = 0;
+        for (Turn turn : ResponseMetrics.startingIn(f, whole)) {
+            if (!turn.answered()) {
+                unanswered++;
+                continue;
+            }
+            answered++;
+            int b = 0;
+            while (turn.responseMicros() >= UPPER[b]) {
+                b++;
+            }
+            counts[b]++;
+        }
+        List<Bucket> buckets = new ArrayList<>();
+        for (int b = 0; b < UPPER.length; b++) {
+            buckets.add(new Bucket(LABELS[b], counts[b]));
+        }
+        return new Report(scope, buckets, answered, unanswered);
+    }
+}
