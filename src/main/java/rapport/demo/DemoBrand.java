@@ -49,13 +49,23 @@ final class DemoBrand {
             "@%s We're sorry to hear that. Please send us a DM with your order number and we'll look into it. ^%s",
             "@%s Thanks for reaching out! Our team is looking into this and will get back to you shortly. ^%s");
 
+    /** Personal replies: written for the person, so no two read alike (name, product and day vary). */
     static final List<String> PERSONAL = List.of(
-            "@%s Oh no, a cracked lid is not what we want for you. I've sent a replacement today, it should be there Thursday.",
-            "@%s Yes! We ship to Norway, delivery takes 3-5 days. Anything else I can help with?",
-            "@%s Good news: green is coming in May. I'll make a note to let you know when it lands.",
-            "@%s I can see the double charge and I've refunded it just now, you'll see it in 2 days.",
-            "@%s Glad it worked out! Enjoy the blender and tell us what you make first.",
-            "@%s The blender jug is dishwasher safe, the base isn't. Happy blending!");
+            "@%1$s Hi %2$s, sorry about the %3$s! I've sent a replacement today and it should be with you by %4$s.",
+            "@%1$s %2$s, I checked your %3$s order myself: it left our warehouse this morning, expect it %4$s.",
+            "@%1$s Thanks %2$s! The %3$s is dishwasher safe except for the base. Tell us what you make on %4$s!",
+            "@%1$s Good news %2$s, the %3$s comes back in green on %4$s. I'll ping you the moment it lands.",
+            "@%1$s %2$s, I can see the double charge for the %3$s and refunded it just now; it shows by %4$s.",
+            "@%1$s Glad it worked out %2$s! Enjoy the %3$s, and say hi again on %4$s if anything comes up.");
+
+    static final List<String> NAMES = List.of("Sam", "Priya", "Jonas", "Mia", "Tom", "Aisha", "Lena", "Omar", "Grace",
+            "Luis", "Nora", "Ben", "Chloe", "Ivan", "Yuki", "Ada", "Felix", "Rosa", "Kofi", "Elena");
+
+    static final List<String> PRODUCTS = List.of("kettle", "toaster", "blender", "coffee grinder", "stand mixer",
+            "rice cooker", "frying pan", "knife set", "espresso machine", "waffle iron");
+
+    static final List<String> DAYS = List.of("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+            "next week", "the weekend");
 
     static final List<String> AGENTS = List.of("JD", "KC", "AM", "RT");
 }

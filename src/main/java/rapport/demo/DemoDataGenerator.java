@@ -140,8 +140,11 @@ public final class DemoDataGenerator {
             if (t.isAfter(now)) {
                 return;
             }
-            boolean canned = random.nextDouble() < 0.45;
-            String text = String.format(pick(canned ? DemoBrand.TEMPLATES : DemoBrand.PERSONAL), person.id(), pick(DemoBrand.AGENTS));
+            boolean canned = random.nextDouble() < (account.handle().endsWith("Support") ? 0.55 : 0.25);
+            String text = canned
+                    ? String.format(pick(DemoBrand.TEMPLATES), person.id(), pick(DemoBrand.AGENTS))
+                    : String.format(pick(DemoBrand.PERSONAL), person.id(), pick(DemoBrand.NAMES),
+                    pick(DemoBrand.PRODUCTS), pick(DemoBrand.DAYS));
             last = write(account, account.handle(), true, account.replyKind(), t, last, text);
             t = t.plus(5 + random.nextInt(120), ChronoUnit.MINUTES);
             if (t.isAfter(now) || random.nextDouble() < 0.4) {
@@ -151,7 +154,11 @@ public final class DemoDataGenerator {
         }
     }
 
+    /** Mostly within the hour, with a long tail: one answer in ten waits for the next working days. */
     private Duration responseDelay() {
+        if (random.nextDouble() < 0.1) {
+            return Duration.ofMinutes(20 * 60 + random.nextInt(60 * 60));
+        }
         double minutes = Math.exp(3.2 + 1.4 * random.nextGaussian());
         return Duration.ofMinutes(Math.max(2, Math.min((long) minutes, 5 * 24 * 60)));
     }
