@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwcsImportTest implements FreshDatabase {
 
-    static final Path SAMPLE = Path.of("../shared/data/twcs-sample.csv");
+    static final Path SAMPLE = Path.of("src/test/resources/twcs/twcs-sample.csv");
 
     @Inject
     @Client("/")

@@ -42,7 +42,7 @@ class TwcsReferenceTest implements FreshDatabase {
     @BeforeAll
     void importSlice() throws IOException {
         api = new RapportApi(client);
-        api.importFile("twcs", Files.readString(Path.of("../shared/data/twcs-sample.csv")));
+        api.importFile("twcs", Files.readString(Path.of("src/test/resources/twcs/twcs-sample.csv")));
     }
 
     @ParameterizedTest
