@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Runs one import in one transaction: parse and validate each row, stage the good ones with COPY,
@@ -80,7 +81,7 @@ public class Importer {
 
     private void loadMessages(Connection connection, long importId, RowSource source, ImportCounts counts,
                               ImportProgress progress) throws SQLException, IOException {
-        try (source; MessageLoad load = new MessageLoad(connection)) {
+        try (source; MessageLoad load = new MessageLoad(connection, importId)) {
             SourceRow row;
             while ((row = source.next()) != null) {
                 read(counts, progress);
@@ -98,20 +99,20 @@ public class Importer {
     private void loadTwcs(Connection connection, long importId, RowSource source, ImportCounts counts,
                           ImportProgress progress) throws SQLException, IOException {
         List<TwcsTweet> tweets = new ArrayList<>();
-        Map<Long, String> rawByLine = new HashMap<>();
+        Map<Long, Supplier<String>> rawByLine = new HashMap<>();
         try (source) {
             SourceRow row;
             while ((row = source.next()) != null) {
                 read(counts, progress);
                 try {
                     tweets.add(TwcsTweet.parse(row));
-                    rawByLine.put(row.line(), row.raw());
+                    rawByLine.put(row.line(), row.rawText());
                 } catch (RowRejected e) {
                     counts.problems.add(rejected(row, e));
                 }
             }
         }
-        try (MessageLoad load = new MessageLoad(connection)) {
+        try (MessageLoad load = new MessageLoad(connection, importId)) {
             List<MessageRow> messages = new ArrayList<>(tweets.size());
             new TwcsAttribution(tweets).map(tweets, messages::add, counts.problems::add, rawByLine);
             for (MessageRow message : messages) {

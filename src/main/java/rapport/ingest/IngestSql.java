@@ -19,59 +19,80 @@ final class IngestSql {
             select distinct network, account from stage_message
             on conflict (network, handle) do nothing""";
 
-    static final String UPSERT_PERSONS = """
+    /** New persons only: a person's handle is kept per message, so the person row needs no update. */
+    static final String INSERT_PERSONS = """
             insert into person (network, author_id, handle)
-            select distinct on (network, author_id) network, author_id, author_handle
+            select network, author_id, min(author_handle)
             from stage_message where not from_brand
-            order by network, author_id, line desc
-            on conflict (network, author_id) do update set handle = excluded.handle
-            where person.handle is distinct from excluded.handle""";
+            group by network, author_id
+            on conflict (network, author_id) do nothing""";
 
-    static final String CREATE_TOUCHED = "create temp table touched (id bigint primary key, inserted boolean not null) on commit drop";
+    /** Bulk sorts and hashes stay in memory. */
+    static final String IMPORT_WORK_MEM = "set local work_mem = '256MB'";
 
-    /** The last copy of a message in the file wins, and replaces a stored copy only when something differs. */
-    static final String UPSERT_MESSAGES = """
-            with latest as (
-                select distinct on (network, message_id) *
-                from stage_message
-                order by network, message_id, line desc
-            ), written as (
-                insert into message (network, message_id, account_id, person_id, author_id, author_handle,
-                                     from_brand, kind, created_at, in_reply_to, text, import_id)
-                select l.network, l.message_id, a.id, p.id, l.author_id, l.author_handle,
-                       l.from_brand, l.kind, l.created_at, l.in_reply_to, l.text, ?
-                from latest l
-                join account a on a.network = l.network and a.handle = l.account
-                left join person p on not l.from_brand and p.network = l.network and p.author_id = l.author_id
-                on conflict (network, message_id) do update set
-                    account_id = excluded.account_id, person_id = excluded.person_id,
-                    author_id = excluded.author_id, author_handle = excluded.author_handle,
-                    from_brand = excluded.from_brand, kind = excluded.kind, created_at = excluded.created_at,
-                    in_reply_to = excluded.in_reply_to, text = excluded.text, import_id = excluded.import_id
-                where (message.account_id, message.person_id, message.author_id, message.author_handle,
-                       message.from_brand, message.kind, message.created_at, message.in_reply_to, message.text)
-                      is distinct from
-                      (excluded.account_id, excluded.person_id, excluded.author_id, excluded.author_handle,
-                       excluded.from_brand, excluded.kind, excluded.created_at, excluded.in_reply_to, excluded.text)
-                returning id, xmax = 0 as inserted
-            )
-            insert into touched select id, inserted from written""";
+    static final String ANALYZE_STAGE = "analyze stage_message";
 
-    static final String COUNT_INSERTED = "select count(*) filter (where inserted) from touched";
+    /** Rows superseded by a later copy of the same message in the same file (usually none). */
+    static final String DROP_SUPERSEDED = """
+            delete from stage_message s
+            using (select network, message_id, max(line) as last_line
+                   from stage_message group by network, message_id having count(*) > 1) d
+            where s.network = d.network and s.message_id = d.message_id and s.line < d.last_line""";
 
-    /** Messages written now point at their parent, if it is in the data. */
-    static final String LINK_WRITTEN_TO_PARENTS = """
-            update message m
-            set parent_id = (select p.id from message p where p.network = m.network and p.message_id = m.in_reply_to)
-            where m.id in (select id from touched)""";
+    /** Each staged message with its id decided up front (the stored id, or a new one), so that parents in the same file link in one pass. */
+    static final String CREATE_BATCH = """
+            create temp table batch on commit drop as
+            select s.*, coalesce(m.id, nextval('message_id_seq')) as id, m.id is null as is_new
+            from stage_message s
+            left join message m on m.network = s.network and m.message_id = s.message_id""";
 
-    /** Parents that arrive after their replies re-link the replies' threads (METRICS.md §1). */
+    static final String ANALYZE_BATCH = "analyze batch";
+
+    /** The batch's rows as message rows, parents resolved from the batch itself or the stored data. */
+    private static final String BATCH_AS_MESSAGES = """
+            select b.id, b.network, b.message_id, a.id as account_id, p.id as person_id, b.author_id, b.author_handle,
+                   b.from_brand, b.kind, b.created_at, b.in_reply_to, b.text, coalesce(pb.id, pm.id) as parent_id, b.is_new
+            from batch b
+            join account a on a.network = b.network and a.handle = b.account
+            left join person p on not b.from_brand and p.network = b.network and p.author_id = b.author_id
+            left join batch pb on pb.network = b.network and pb.message_id = b.in_reply_to
+            left join message pm on pm.network = b.network and pm.message_id = b.in_reply_to""";
+
+    /** New messages: a plain insert (imports hold a lock, so no other writer can race it), in index order. */
+    static final String INSERT_NEW_MESSAGES = """
+            insert into message (id, network, message_id, account_id, person_id, author_id, author_handle,
+                                 from_brand, kind, created_at, in_reply_to, text, parent_id, import_id)
+            select id, network, message_id, account_id, person_id, author_id, author_handle,
+                   from_brand, kind, created_at, in_reply_to, text, parent_id, ?
+            from (""" + BATCH_AS_MESSAGES + """
+            ) n where is_new
+            order by network, message_id""";
+
+    /** Messages seen before: replaced only when a field differs, so re-importing a file writes nothing. */
+    static final String UPDATE_CHANGED_MESSAGES = """
+            update message m set
+                account_id = c.account_id, person_id = c.person_id, author_id = c.author_id,
+                author_handle = c.author_handle, from_brand = c.from_brand, kind = c.kind,
+                created_at = c.created_at, in_reply_to = c.in_reply_to, text = c.text, parent_id = c.parent_id,
+                import_id = ?
+            from (""" + BATCH_AS_MESSAGES + """
+            ) c
+            where not c.is_new and m.id = c.id
+              and (m.account_id, m.person_id, m.author_id, m.author_handle, m.from_brand, m.kind, m.created_at,
+                   m.in_reply_to, m.text, m.parent_id)
+                  is distinct from
+                  (c.account_id, c.person_id, c.author_id, c.author_handle, c.from_brand, c.kind, c.created_at,
+                   c.in_reply_to, c.text, c.parent_id)""";
+
+    static final String COUNT_NEW = "select count(*) from batch where is_new";
+
+    /** Parents that arrive after their replies (another file, another day) re-link the replies' threads (METRICS.md §1). */
     static final String LINK_WAITING_CHILDREN = """
             update message c
-            set parent_id = p.id
-            from message p
-            join touched t on t.id = p.id and t.inserted
-            where c.network = p.network and c.in_reply_to = p.message_id and c.parent_id is distinct from p.id""";
+            set parent_id = b.id
+            from batch b
+            where b.is_new and c.network = b.network and c.in_reply_to = b.message_id
+              and c.parent_id is distinct from b.id""";
 
     static final String STAGE_FOLLOWERS = """
             create temp table stage_follower (line bigint, network text, account text, day date, followers bigint)
@@ -123,7 +144,7 @@ final class IngestSql {
     static final String CREATE_IMPORT = "insert into import (format, file_name, state) values (?, ?, 'running') returning id";
 
     static final String FINISH_IMPORT = """
-            update import set state = ?, finished_at = now(), rows_read = ?, inserted = ?, updated = ?,
+            update import set state = ?, finished_at = clock_timestamp(), rows_read = ?, inserted = ?, updated = ?,
                               rejected = ?, unattributed = ?, error = ?
             where id = ?""";
 

@@ -12,9 +12,11 @@ final class MessageLoad implements AutoCloseable {
 
     private final Connection connection;
     private final CopyStream copy;
+    private final PhaseTimer timer;
 
-    MessageLoad(Connection connection) throws SQLException, IOException {
+    MessageLoad(Connection connection, long importId) throws SQLException, IOException {
         this.connection = connection;
+        this.timer = new PhaseTimer(importId);
         try (Statement st = connection.createStatement()) {
             st.execute(IngestSql.STAGE_MESSAGES);
         }
@@ -29,21 +31,30 @@ final class MessageLoad implements AutoCloseable {
     /** Writes the staged rows; returns how many were new (the rest were seen before). */
     long finish(long importId, ImportProgress progress) throws SQLException, IOException {
         copy.close();
+        timer.done("read, checked and staged " + copy.rows() + " rows");
         progress.phase = "writing";
         try (Statement st = connection.createStatement()) {
+            st.execute(IngestSql.IMPORT_WORK_MEM);
+            st.execute(IngestSql.ANALYZE_STAGE);
             st.execute(IngestSql.UPSERT_ACCOUNTS_FROM_MESSAGES);
-            st.execute(IngestSql.UPSERT_PERSONS);
-            st.execute(IngestSql.CREATE_TOUCHED);
+            st.execute(IngestSql.INSERT_PERSONS);
+            st.execute(IngestSql.DROP_SUPERSEDED);
+            st.execute(IngestSql.CREATE_BATCH);
+            st.execute(IngestSql.ANALYZE_BATCH);
+            timer.done("accounts, persons and message ids");
         }
-        try (PreparedStatement upsert = connection.prepareStatement(IngestSql.UPSERT_MESSAGES)) {
-            upsert.setLong(1, importId);
-            upsert.executeUpdate();
+        for (String write : new String[]{IngestSql.INSERT_NEW_MESSAGES, IngestSql.UPDATE_CHANGED_MESSAGES}) {
+            try (PreparedStatement st = connection.prepareStatement(write)) {
+                st.setLong(1, importId);
+                st.executeUpdate();
+            }
         }
+        timer.done("messages written");
         progress.phase = "linking threads";
         try (Statement st = connection.createStatement()) {
-            st.executeUpdate(IngestSql.LINK_WRITTEN_TO_PARENTS);
             st.executeUpdate(IngestSql.LINK_WAITING_CHILDREN);
-            try (ResultSet rs = st.executeQuery(IngestSql.COUNT_INSERTED)) {
+            timer.done("late parents linked");
+            try (ResultSet rs = st.executeQuery(IngestSql.COUNT_NEW)) {
                 rs.next();
                 return rs.getLong(1);
             }

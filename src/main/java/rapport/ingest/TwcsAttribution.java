@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,13 +43,13 @@ final class TwcsAttribution {
     }
 
     /** Emits each tweet as a message, or reports it unattributed. */
-    void map(List<TwcsTweet> tweets, Consumer<MessageRow> messages, Consumer<RejectedRow> unattributed, Map<Long, String> rawByLine) {
+    void map(List<TwcsTweet> tweets, Consumer<MessageRow> messages, Consumer<RejectedRow> unattributed, Map<Long, Supplier<String>> rawByLine) {
         for (TwcsTweet tweet : tweets) {
             String account = tweet.fromBrand() ? tweet.authorId() : accountOf(tweet);
             if (account == null) {
                 unattributed.accept(new RejectedRow(tweet.line(), "account",
                         "unattributed: no brand tweet in its thread and no @handle naming a brand", true,
-                        rawByLine.get(tweet.line())));
+                        rawByLine.get(tweet.line()).get()));
                 continue;
             }
             String kind = tweet.fromBrand()

@@ -93,19 +93,16 @@ public final class CsvSource implements RowSource {
     }
 
     private SourceRow toRow(long line, CSVRecord record) {
-        List<String> values = new ArrayList<>(record.size());
-        for (String value : record) {
-            values.add(BareCarriageReturns.restore(value));
+        String[] values = new String[record.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = BareCarriageReturns.restore(record.get(i));
         }
-        String raw = CSVFormat.RFC4180.format(values.toArray());
-        if (values.size() != header.size()) {
-            return SourceRow.malformed(line, raw, "expected " + header.size() + " columns, found " + values.size());
+        if (values.length != header.size()) {
+            return SourceRow.malformed(line, CSVFormat.RFC4180.format((Object[]) values),
+                    "expected " + header.size() + " columns, found " + values.length);
         }
-        Map<String, String> fields = new HashMap<>();
-        for (Map.Entry<String, Integer> column : columns.entrySet()) {
-            fields.put(column.getKey(), values.get(column.getValue()));
-        }
-        return SourceRow.of(line, fields, raw);
+        // the raw text is only needed for a rejected row: formatted then, not for every row
+        return SourceRow.of(line, columns, values, () -> CSVFormat.RFC4180.format((Object[]) values));
     }
 
     @Override

@@ -50,13 +50,15 @@ final class NdjsonSource implements RowSource {
         if (node == null || !node.isObject()) {
             return SourceRow.malformed(line, text, "not a JSON object");
         }
-        Map<String, String> fields = new HashMap<>();
+        Map<String, Integer> columns = new HashMap<>();
+        String[] values = new String[node.size()];
         for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
             JsonNode value = field.getValue();
-            fields.put(field.getKey(), value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString());
+            values[columns.size()] = value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
+            columns.put(field.getKey(), columns.size());
         }
-        return SourceRow.of(line, fields, text);
+        return SourceRow.of(line, columns, values, () -> text);
     }
 
     @Override

@@ -3,31 +3,39 @@ package rapport.ingest.source;
 import rapport.ingest.RowRejected;
 
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * One record of an input file: its line, its fields by column name, its text for the rejected-rows
  * list, and what is wrong with it as a whole (null when nothing is).
  */
-public record SourceRow(long line, Map<String, String> fields, String raw, String problemField, String problem) {
+public record SourceRow(long line, Map<String, Integer> columns, String[] values, Supplier<String> rawText,
+                        String problemField, String problem) {
 
-    static SourceRow of(long line, Map<String, String> fields, String raw) {
-        for (Map.Entry<String, String> field : fields.entrySet()) {
-            String value = field.getValue();
+    /** The record as it was in the file, for the rejected-rows list. */
+    public String raw() {
+        return rawText.get();
+    }
+
+    /** A row whose values are named by {@code columns} (column → index into values). */
+    static SourceRow of(long line, Map<String, Integer> columns, String[] values, Supplier<String> raw) {
+        for (Map.Entry<String, Integer> column : columns.entrySet()) {
+            String value = values[column.getValue()];
             if (value == null) {
                 continue;
             }
             if (value.indexOf(Utf8Decoding.MALFORMED) >= 0) {
-                return new SourceRow(line, fields, raw, field.getKey(), "invalid UTF-8 in " + field.getKey());
+                return new SourceRow(line, columns, values, raw, column.getKey(), "invalid UTF-8 in " + column.getKey());
             }
             if (value.indexOf('\0') >= 0) {
-                return new SourceRow(line, fields, raw, field.getKey(), "NUL character in " + field.getKey());
+                return new SourceRow(line, columns, values, raw, column.getKey(), "NUL character in " + column.getKey());
             }
         }
-        return new SourceRow(line, fields, raw, null, null);
+        return new SourceRow(line, columns, values, raw, null, null);
     }
 
     static SourceRow malformed(long line, String raw, String problem) {
-        return new SourceRow(line, Map.of(), raw, null, problem);
+        return new SourceRow(line, Map.of(), new String[0], () -> raw, null, problem);
     }
 
     /** Rejects the row when it is malformed as a whole (column count, encoding). */
@@ -39,7 +47,8 @@ public record SourceRow(long line, Map<String, String> fields, String raw, Strin
 
     /** The field's value, or null when it is absent or empty. */
     public String optional(String column) {
-        String value = fields.get(column);
+        Integer index = columns.get(column);
+        String value = index == null ? null : values[index];
         return value == null || value.isEmpty() ? null : value;
     }
 
