@@ -58,15 +58,14 @@ final class IngestSql {
             left join batch pb on pb.network = b.network and pb.message_id = b.in_reply_to
             left join message pm on pm.network = b.network and pm.message_id = b.in_reply_to""";
 
-    /** New messages: a plain insert (imports hold a lock, so no other writer can race it), in index order. */
+    /** New messages: a plain insert (imports hold a lock, so no other writer can race it). */
     static final String INSERT_NEW_MESSAGES = """
             insert into message (id, network, message_id, account_id, person_id, author_id, author_handle,
                                  from_brand, kind, created_at, in_reply_to, text, parent_id, import_id)
             select id, network, message_id, account_id, person_id, author_id, author_handle,
                    from_brand, kind, created_at, in_reply_to, text, parent_id, ?
             from (""" + BATCH_AS_MESSAGES + """
-            ) n where is_new
-            order by network, message_id""";
+            ) n where is_new""";
 
     /** Messages seen before: replaced only when a field differs, so re-importing a file writes nothing. */
     static final String UPDATE_CHANGED_MESSAGES = """
