@@ -13,6 +13,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 /** One real PostgreSQL for the whole test run; every test class gets a database of its own. */
 public final class TestDatabase {
 
+    /** An admin API token every test application accepts (RAPPORT_BOOTSTRAP_TOKEN). */
+    public static final String ADMIN_TOKEN = "rpt_test-admin-token-0123456789abcdef";
+    public static final String ADMIN_PASSWORD = "test-admin-password";
+
     private static final AtomicInteger NEXT = new AtomicInteger();
     private static EmbeddedPostgres server;
 
@@ -49,6 +53,8 @@ public final class TestDatabase {
                 "datasources.default.url", server().getJdbcUrl("postgres", name),
                 "datasources.default.username", "postgres",
                 "datasources.default.password", "postgres",
-                "rapport.demo", "false");
+                "rapport.demo", "false",
+                "rapport.bootstrap-token", ADMIN_TOKEN,
+                "rapport.admin-password", ADMIN_PASSWORD);
     }
 }

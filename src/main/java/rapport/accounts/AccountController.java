@@ -1,5 +1,7 @@
 package rapport.accounts;
 
+import io.micronaut.security.annotation.Secured;
+import rapport.security.Role;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
@@ -8,6 +10,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 import java.util.List;
 
 @Controller("/api/accounts")
+@Secured(Role.VIEWER_ROLE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class AccountController {
 

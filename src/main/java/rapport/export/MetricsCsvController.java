@@ -1,5 +1,7 @@
 package rapport.export;
 
+import io.micronaut.security.annotation.Secured;
+import rapport.security.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
@@ -29,6 +31,7 @@ import java.math.BigDecimal;
  * null as an empty field.
  */
 @Controller("/api/export")
+@Secured(Role.ANALYST_ROLE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MetricsCsvController {
 

@@ -1,5 +1,7 @@
 package rapport.ingest;
 
+import io.micronaut.security.annotation.Secured;
+import rapport.security.Role;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -29,6 +31,7 @@ import java.util.concurrent.ExecutorService;
  * {@code async=true} it answers 202 at once and {@code GET /api/imports/{id}} shows progress.
  */
 @Controller("/api/imports")
+@Secured(Role.ADMIN_ROLE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ImportController {
 

@@ -1,5 +1,7 @@
 package rapport.metrics;
 
+import io.micronaut.security.annotation.Secured;
+import rapport.security.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -16,6 +18,7 @@ import java.util.List;
  * {@code GET /api/metrics?metrics=k1,k2&grain=week|month&from=YYYY-MM-DD&to=YYYY-MM-DD&accounts=network/handle,…}
  */
 @Controller("/api/metrics")
+@Secured(Role.VIEWER_ROLE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class MetricController {
 

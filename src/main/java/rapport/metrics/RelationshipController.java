@@ -1,5 +1,7 @@
 package rapport.metrics;
 
+import io.micronaut.security.annotation.Secured;
+import rapport.security.Role;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -14,6 +16,7 @@ import java.util.List;
 
 /** The dashboard's relationship views, computed on the server: tiers and flows, cohorts, response times, NPS by tier. */
 @Controller("/api")
+@Secured(Role.VIEWER_ROLE)
 @ExecuteOn(TaskExecutors.BLOCKING)
 class RelationshipController {
 

@@ -26,15 +26,15 @@ class ApplicationStartTest {
         Map<String, Object> database = EmbeddedDatabase.startUnlessConfigured(env);
         try (EmbeddedServer server = start(database); HttpClient http = HttpClient.create(server.getURL())) {
             assertEquals("UP", http.toBlocking().retrieve("/health", Map.class).get("status"));
-            firstImports = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/imports"), Argument.listOf(Map.class));
+            firstImports = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/imports").bearerAuth(rapport.TestDatabase.ADMIN_TOKEN), Argument.listOf(Map.class));
             assertEquals(3, firstImports.size(), "demo messages, followers and surveys");
-            List<?> accounts = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/accounts"), Argument.listOf(Map.class));
+            List<?> accounts = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/accounts").bearerAuth(rapport.TestDatabase.ADMIN_TOKEN), Argument.listOf(Map.class));
             assertEquals(3, accounts.size());
         }
         assertTrue(Files.exists(home.resolve("pgdata").resolve("PG_VERSION")));
         // the same data directory again: the data is there, the demo is not loaded twice
         try (EmbeddedServer server = start(database); HttpClient http = HttpClient.create(server.getURL())) {
-            List<?> imports = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/imports"), Argument.listOf(Map.class));
+            List<?> imports = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/imports").bearerAuth(rapport.TestDatabase.ADMIN_TOKEN), Argument.listOf(Map.class));
             assertEquals(firstImports.size(), imports.size());
         }
     }
@@ -42,6 +42,7 @@ class ApplicationStartTest {
     private static EmbeddedServer start(Map<String, Object> database) {
         Map<String, Object> properties = new HashMap<>(database);
         properties.put("micronaut.server.port", -1);
+        properties.put("rapport.bootstrap-token", rapport.TestDatabase.ADMIN_TOKEN);
         return ApplicationContext.run(EmbeddedServer.class, properties);
     }
 }

@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Metrics benchmark (issue 3): all metrics, 52 weeks, one account, over 10M messages / 1M persons.
+# Cold (first request for the scope, JVM warm) and warm (cached) latency through the HTTP API, compared in
+# the same run with a sequential scan of that account's rows and with analyst-style SQL, one query per
+# metric (bench/analyst-sql/). Usage: bench/metrics-benchmark.sh [messages] [results.md]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+MESSAGES=${1:-10000000}
+RESULTS=${2:-docs/benchmarks.md}
+WORK=${BENCH_WORK:-$(mktemp -d /tmp/rapport-mbench.XXXX)}
+PORT=8198
+FROM=2025-11-24
+TO=2026-11-16
+ACCOUNT=acct3
+[ -f target/rapport-0.1.0.jar ] || ./mvnw -q -B package -DskipTests
+
+start_app() {
+  RAPPORT_DEMO=false RAPPORT_DATA_DIR="$WORK/data" MICRONAUT_SERVER_PORT=$PORT \
+    java -Xmx6g -jar target/rapport-0.1.0.jar > "$WORK/app.log" 2>&1 &
+  APP=$!
+  until curl -sf "localhost:$PORT/health" > /dev/null; do sleep 1; done
+  PG=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$WORK/app.log" | tail -1 | grep -o '[0-9]*$')
+}
+stop_app() { kill $APP; wait $APP 2>/dev/null || true; }
+trap 'kill $APP 2>/dev/null || true' EXIT
+psql_() { psql -h localhost -p "$PG" -U postgres -qAt "$@"; }
+seconds() { curl -s -o /dev/null -w '%{time_total}' "$1"; }
+
+start_app
+if [ "$(psql_ -c 'select count(*) from message')" = "0" ]; then
+  echo "generating $MESSAGES messages…"
+  psql_ -v messages="$MESSAGES" -f bench/metrics-dataset.sql > /dev/null
+fi
+ACCOUNT_ID=$(psql_ -c "select id from account where handle = '$ACCOUNT'")
+ROWS=$(psql_ -c "select count(*) from message where account_id = $ACCOUNT_ID")
+TOTAL=$(psql_ -c "select count(*) from message")
+URL="localhost:$PORT/api/metrics?grain=week&from=$FROM&to=$TO&accounts=x/$ACCOUNT"
+
+# warm the JVM on other accounts, so that "cold" measures the scope's first computation, not the JIT
+for other in acct1 acct2; do curl -sf -o /dev/null "localhost:$PORT/api/metrics?grain=week&from=$FROM&to=$TO&accounts=x/$other"; done
+cold=$(seconds "$URL")
+warm_total=0
+for i in $(seq 1 50); do warm_total=$(echo "$warm_total + $(seconds "$URL")" | bc); done
+warm=$(echo "scale=6; $warm_total / 50" | bc)
+
+# a sequential scan of the account's rows, both ways PostgreSQL can read them
+timed_sql() { psql -h localhost -p "$PG" -U postgres -qAt -c '\timing on' -c "$1" | grep -o 'Time: [0-9.]*' | tail -1 | grep -o '[0-9.]*'; }
+scan_all=$(timed_sql "set enable_indexscan = off; set enable_bitmapscan = off; select count(*), sum(length(text)) from message where account_id = $ACCOUNT_ID")
+scan_account=$(timed_sql "set enable_seqscan = off; select count(*), sum(length(text)) from message where account_id = $ACCOUNT_ID")
+
+# analyst-style SQL, one query per metric
+analyst_total=0
+analyst_rows=""
+for f in bench/analyst-sql/*.sql; do
+  ms=$( { /usr/bin/time -f '%e' psql -h localhost -p "$PG" -U postgres -qAt -v account_id="$ACCOUNT_ID" -v from="$FROM" -v to="$TO" -f "$f" > /dev/null; } 2>&1 | tail -1)
+  analyst_total=$(echo "$analyst_total + $ms" | bc)
+  analyst_rows="$analyst_rows| $(basename "$f" .sql) | $ms |"$'\n'
+done
+stop_app
+
+cat >> "$RESULTS" <<MD
+
+### Metrics, $(date -u +%Y-%m-%d) — all 22 metrics × 52 weeks, one account ($ROWS of $TOTAL messages, 1,000,000 persons), $(nproc) cores
+
+| what | seconds |
+|---|---|
+| Rapport, cold (first request for this account; facts loaded and computed) | $cold |
+| Rapport, warm (mean of 50 cached requests, HTTP included) | $warm |
+| sequential scan of the whole table, filtered to the account | $(echo "scale=3; $scan_all / 1000" | bc) |
+| index scan reading just the account's rows | $(echo "scale=3; $scan_account / 1000" | bc) |
+| analyst SQL, one query per metric, all 22 in sequence | $analyst_total |
+
+Cold / full sequential scan: $(echo "scale=2; $cold * 1000 / $scan_all" | bc)×; cold / account-rows scan: $(echo "scale=2; $cold * 1000 / $scan_account" | bc)×;
+analyst SQL / Rapport cold: $(echo "scale=1; $analyst_total / $cold" | bc)×.
+
+<details><summary>Analyst SQL per metric (seconds)</summary>
+
+| metric | seconds |
+|---|---|
+$analyst_rows
+</details>
+MD
+echo "cold ${cold}s warm ${warm}s scan ${scan_all}ms / ${scan_account}ms analyst ${analyst_total}s"
