@@ -1,11 +1,11 @@
 package rapport.metrics;
 
-import io.micronaut.cache.annotation.Cacheable;
+import io.micronaut.cache.SyncCache;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import rapport.accounts.Scope;
 import rapport.system.RapportSettings;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -15,27 +15,36 @@ import java.util.Map;
 @Singleton
 public class MetricCalculator {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MetricCalculator.class);
+
     private final ScopeFactsCache facts;
     private final DataVersion version;
     private final RapportSettings settings;
+    private final SyncCache<?> cache;
 
-    MetricCalculator(ScopeFactsCache facts, DataVersion version, RapportSettings settings) {
+    MetricCalculator(ScopeFactsCache facts, DataVersion version, RapportSettings settings,
+                     @Named("metric-series") SyncCache<?> cache) {
         this.facts = facts;
         this.version = version;
         this.settings = settings;
+        this.cache = cache;
+    }
+
+    private record Key(long dataVersion, List<Integer> accountIds, PeriodRange range) {
     }
 
     public MetricReport report(Scope scope, PeriodRange range, List<Metric> metrics) {
-        Map<Metric, List<MetricPoint>> all = allMetrics(version.current(), scope.accountIds(), range.grain(), range.from(), range.to());
+        @SuppressWarnings("unchecked")
+        Map<Metric, List<MetricPoint>> all = cache.get(new Key(version.current(), scope.accountIds(), range), Map.class,
+                () -> allMetrics(scope.accountIds(), range));
         List<MetricSeries> series = metrics.stream().map(m -> MetricSeries.of(m, all.get(m))).toList();
         return new MetricReport(range.grain().key(), scope.label(), settings.timeZone(), range.from(), range.to(), series);
     }
 
-    @Cacheable(value = "metric-series", parameters = {"dataVersion", "accountIds", "grain", "from", "to"})
-    public Map<Metric, List<MetricPoint>> allMetrics(long dataVersion, List<Integer> accountIds, Grain grain,
-                                                     LocalDate from, LocalDate to) {
+    private Map<Metric, List<MetricPoint>> allMetrics(List<Integer> accountIds, PeriodRange range) {
         ScopeFacts scopeFacts = facts.facts(accountIds);
-        List<Period> periods = new PeriodRange(grain, from, to).periods(settings.zone());
+        long started = System.nanoTime();
+        List<Period> periods = range.periods(settings.zone());
         Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
             List<MetricPoint> points = new ArrayList<>(periods.size());
@@ -45,6 +54,8 @@ public class MetricCalculator {
             }
             series.put(metric, points);
         }
+        LOG.info("scope {}: {} metrics × {} periods computed in {} ms", accountIds, series.size(), periods.size(),
+                (System.nanoTime() - started) / 1_000_000);
         return series;
     }
 }

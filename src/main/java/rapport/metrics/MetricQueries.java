@@ -8,7 +8,8 @@ final class MetricQueries {
 
     /** Brand texts only: template groups and promotional phrases look at nothing else. */
     static final String SCOPE_MESSAGES = """
-            select m.id, m.message_id, m.account_id, m.person_id, m.from_brand, m.kind, m.created_at, m.parent_id,
+            select m.id, m.message_id, m.account_id, m.person_id, m.from_brand, m.kind,
+                   (extract(epoch from m.created_at) * 1000000)::bigint, m.parent_id,
                    m.in_reply_to is not null as has_reply_to, case when m.from_brand then m.text end as text
             from message m
             where m.account_id = any(?)""";

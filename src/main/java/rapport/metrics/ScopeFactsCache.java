@@ -1,7 +1,9 @@
 package rapport.metrics;
 
-import io.micronaut.cache.annotation.CacheInvalidate;
-import io.micronaut.cache.annotation.Cacheable;
+import io.micronaut.cache.SyncCache;
+import jakarta.inject.Named;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import rapport.ingest.ImportFinished;
@@ -25,33 +27,48 @@ import java.util.Map;
 @Singleton
 public class ScopeFactsCache {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ScopeFactsCache.class);
+
     private final ScopeLoader loader;
     private final Database database;
     private final RapportSettings settings;
     private final DataVersion version;
+    private final SyncCache<?> cache;
+    private final SyncCache<?> series;
 
-    ScopeFactsCache(ScopeLoader loader, Database database, RapportSettings settings, DataVersion version) {
+    ScopeFactsCache(ScopeLoader loader, Database database, RapportSettings settings, DataVersion version,
+                    @Named("scope-facts") SyncCache<?> cache, @Named("metric-series") SyncCache<?> series) {
         this.loader = loader;
         this.database = database;
         this.settings = settings;
         this.version = version;
+        this.cache = cache;
+        this.series = series;
     }
 
     ScopeFacts facts(List<Integer> accountIds) {
-        // Micronaut's AOP subclasses the bean, so this call goes through the cache
-        return factsOf(version.current(), accountIds);
+        long dataVersion = version.current();
+        return cache.get(new Key(dataVersion, accountIds), ScopeFacts.class, () -> compute(accountIds));
     }
 
-    @Cacheable(value = "scope-facts", parameters = {"dataVersion", "accountIds"})
-    public ScopeFacts factsOf(long dataVersion, List<Integer> accountIds) {
+    private record Key(long dataVersion, List<Integer> accountIds) {
+    }
+
+    private ScopeFacts compute(List<Integer> accountIds) {
+        long started = System.nanoTime();
         ScopeData data = loader.load(accountIds);
-        return new ScopeFacts(data, settings.zone(), settings.slaHours(), followers(accountIds), surveys(accountIds, data));
+        long loaded = System.nanoTime();
+        ScopeFacts facts = new ScopeFacts(data, settings.zone(), settings.slaHours(), followers(accountIds), surveys(accountIds, data));
+        LOG.info("scope {}: {} messages loaded in {} ms, facts derived in {} ms", accountIds, data.size,
+                (loaded - started) / 1_000_000, (System.nanoTime() - loaded) / 1_000_000);
+        return facts;
     }
 
     @EventListener
-    @CacheInvalidate(value = {"scope-facts", "metric-series"}, all = true)
     public void onImport(ImportFinished event) {
         version.bump();
+        cache.invalidateAll();
+        series.invalidateAll();
     }
 
     private Map<Integer, List<ScopeFacts.FollowerSnapshot>> followers(List<Integer> accountIds) {

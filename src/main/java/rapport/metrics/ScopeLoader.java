@@ -8,14 +8,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 
 /** Reads everything one scope's metrics need in one pass over its accounts' messages. */
 @Singleton
@@ -66,11 +64,10 @@ class ScopeLoader {
             st.setArray(1, c.createArrayOf("integer", accountIds.toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    OffsetDateTime at = rs.getObject(7, OffsetDateTime.class);
                     long personId = rs.getLong(4);
                     rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.wasNull() ? -1 : personId,
                             rs.getBoolean(5), MessageKind.of(rs.getString(6)),
-                            at.toEpochSecond() * 1_000_000L + at.getNano() / 1_000,
+                            rs.getLong(7),
                             rs.getLong(8), rs.getBoolean(9), rs.getString(10)));
                 }
             }
@@ -90,11 +87,9 @@ class ScopeLoader {
         int[] parent = new int[n];
         boolean[] hasReplyTo = new boolean[n];
         String[] text = new String[n];
-        Map<Long, Integer> indexOfId = new HashMap<>(n * 2);
         Map<Long, Integer> personIndex = new HashMap<>();
         for (int i = 0; i < n; i++) {
             Row r = rows.get(i);
-            indexOfId.put(r.id, i);
             messageId[i] = r.messageId;
             accountId[i] = r.accountId;
             fromBrand[i] = r.fromBrand;
@@ -104,11 +99,23 @@ class ScopeLoader {
             hasReplyTo[i] = r.hasReplyTo;
             text[i] = r.text;
         }
-        IntStream.range(0, n).forEach(i -> {
+        // database id → index, by binary search over the ids sorted once
+        long[] ids = new long[n];
+        int[] indexOfSorted = new int[n];
+        Integer[] order = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingLong(i -> rows.get(i).id));
+        for (int k = 0; k < n; k++) {
+            ids[k] = rows.get(order[k]).id;
+            indexOfSorted[k] = order[k];
+        }
+        for (int i = 0; i < n; i++) {
             long parentId = rows.get(i).parentId;
-            Integer p = parentId == 0 ? null : indexOfId.get(parentId);
-            parent[i] = p == null ? -1 : p;
-        });
+            int k = parentId == 0 ? -1 : java.util.Arrays.binarySearch(ids, parentId);
+            parent[i] = k < 0 ? -1 : indexOfSorted[k];
+        }
         return new ScopeData(n, messageId, accountId, person, fromBrand, kind, created, parent, hasReplyTo, text,
                 personIndex, accounts);
     }
