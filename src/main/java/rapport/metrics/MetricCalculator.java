@@ -33,10 +33,13 @@ public class MetricCalculator {
     private record Key(long dataVersion, List<Integer> accountIds, PeriodRange range) {
     }
 
+    /** Every metric's points for one scope and range: what the cache holds. */
+    private record Table(Map<Metric, List<MetricPoint>> points) {
+    }
+
     public MetricReport report(Scope scope, PeriodRange range, List<Metric> metrics) {
-        @SuppressWarnings("unchecked")
-        Map<Metric, List<MetricPoint>> all = cache.get(new Key(version.current(), scope.accountIds(), range), Map.class,
-                () -> allMetrics(scope.accountIds(), range));
+        Map<Metric, List<MetricPoint>> all = cache.get(new Key(version.current(), scope.accountIds(), range), Table.class,
+                () -> new Table(allMetrics(scope.accountIds(), range))).points();
         List<MetricSeries> series = metrics.stream().map(m -> MetricSeries.of(m, all.get(m))).toList();
         return new MetricReport(range.grain().key(), scope.label(), settings.timeZone(), range.from(), range.to(), series);
     }
