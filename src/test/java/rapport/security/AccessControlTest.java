@@ -49,7 +49,7 @@ class AccessControlTest implements FreshDatabase {
 
     static final List<Endpoint> ENDPOINTS = List.of(
             new Endpoint(HttpMethod.GET, "/health", null, "anonymous"),
-            new Endpoint(HttpMethod.GET, "/webjars/echarts/5.5.0/dist/echarts.min.js", null, "anonymous"),
+            new Endpoint(HttpMethod.GET, "/webjars/echarts/5.5.0/echarts.min.js", null, "anonymous"),
             new Endpoint(HttpMethod.GET, "/api/me", null, "viewer"),
             new Endpoint(HttpMethod.GET, "/api/accounts", null, "viewer"),
             new Endpoint(HttpMethod.GET, "/api/metrics/definitions", null, "viewer"),
