@@ -7,23 +7,24 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import rapport.accounts.AccountDirectory;
 import rapport.metrics.Metric;
 import rapport.metrics.MetricCalculator;
 import rapport.metrics.MetricPoint;
+import rapport.metrics.MetricQuery;
+import rapport.metrics.MetricQueryResolver;
 import rapport.metrics.MetricReport;
 import rapport.metrics.MetricSeries;
-import rapport.metrics.PeriodRange;
-import rapport.system.RapportSettings;
 
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.List;
 
 /**
  * {@code GET /api/export/metrics.csv}, same parameters as {@code /api/metrics}: long-form CSV
@@ -38,21 +39,18 @@ class MetricsCsvController {
     static final String CSV = "text/csv; charset=utf-8";
 
     private final MetricCalculator calculator;
-    private final AccountDirectory accounts;
-    private final RapportSettings settings;
+    private final MetricQueryResolver queries;
 
-    MetricsCsvController(MetricCalculator calculator, AccountDirectory accounts, RapportSettings settings) {
+    MetricsCsvController(MetricCalculator calculator, MetricQueryResolver queries) {
         this.calculator = calculator;
-        this.accounts = accounts;
-        this.settings = settings;
+        this.queries = queries;
     }
 
     @Get(value = "/metrics.csv", produces = CSV)
-    HttpResponse<String> metrics(@Nullable @QueryValue String metrics, @Nullable @QueryValue String grain,
-                                 @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                                 @Nullable @QueryValue("accounts") String accountKeys) {
-        MetricReport report = calculator.report(accounts.resolve(accountKeys),
-                PeriodRange.parse(grain, from, to, settings.zone()), Metric.parseList(metrics));
+    HttpResponse<String> metrics(@Nullable @QueryValue String metrics, @RequestBean MetricQuery query) {
+        List<Metric> wanted = Metric.parseList(metrics);
+        MetricQueryResolver.Resolved resolved = queries.resolve(query);
+        MetricReport report = calculator.report(resolved.scope(), resolved.range(), wanted);
         StringWriter out = new StringWriter();
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder()
                 .setHeader("period_start", "period_end", "grain", "scope", "metric", "value").get())) {

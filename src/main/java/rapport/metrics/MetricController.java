@@ -6,10 +6,9 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import rapport.accounts.AccountDirectory;
-import rapport.system.RapportSettings;
 
 import java.util.Arrays;
 import java.util.List;
@@ -23,22 +22,18 @@ import java.util.List;
 class MetricController {
 
     private final MetricCalculator calculator;
-    private final AccountDirectory accounts;
-    private final RapportSettings settings;
+    private final MetricQueryResolver queries;
 
-    MetricController(MetricCalculator calculator, AccountDirectory accounts, RapportSettings settings) {
+    MetricController(MetricCalculator calculator, MetricQueryResolver queries) {
         this.calculator = calculator;
-        this.accounts = accounts;
-        this.settings = settings;
+        this.queries = queries;
     }
 
     @Get
-    MetricReport metrics(@Nullable @QueryValue String metrics, @Nullable @QueryValue String grain,
-                         @Nullable @QueryValue String from, @Nullable @QueryValue String to,
-                         @Nullable @QueryValue("accounts") String accountKeys) {
+    MetricReport metrics(@Nullable @QueryValue String metrics, @RequestBean MetricQuery query) {
         List<Metric> wanted = Metric.parseList(metrics);
-        PeriodRange range = PeriodRange.parse(grain, from, to, settings.zone());
-        return calculator.report(accounts.resolve(accountKeys), range, wanted);
+        MetricQueryResolver.Resolved resolved = queries.resolve(query);
+        return calculator.report(resolved.scope(), resolved.range(), wanted);
     }
 
     /** The list of metrics with their definitions, for the dashboard's labels and tooltips. */

@@ -2,14 +2,11 @@ package rapport.metrics;
 
 import io.micronaut.security.annotation.Secured;
 import rapport.security.Role;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import rapport.accounts.AccountDirectory;
-import rapport.accounts.Scope;
 import rapport.system.RapportSettings;
 
 import java.util.List;
@@ -21,48 +18,41 @@ import java.util.List;
 class RelationshipController {
 
     private final ScopeFactsCache facts;
-    private final AccountDirectory accounts;
+    private final MetricQueryResolver queries;
     private final RapportSettings settings;
 
-    RelationshipController(ScopeFactsCache facts, AccountDirectory accounts, RapportSettings settings) {
+    RelationshipController(ScopeFactsCache facts, MetricQueryResolver queries, RapportSettings settings) {
         this.facts = facts;
-        this.accounts = accounts;
+        this.queries = queries;
         this.settings = settings;
     }
 
     @Get("/tiers")
-    TierFlows.Report tiers(@Nullable @QueryValue String grain, @Nullable @QueryValue String from,
-                           @Nullable @QueryValue String to, @Nullable @QueryValue("accounts") String accountKeys) {
-        Scope scope = accounts.resolve(accountKeys);
-        PeriodRange range = PeriodRange.parse(grain, from, to, settings.zone());
-        return TierFlows.compute(facts.facts(scope.accountIds()), range.grain(), range.periods(settings.zone()), scope.label());
+    TierFlows.Report tiers(@RequestBean MetricQuery query) {
+        MetricQueryResolver.Resolved q = queries.resolve(query);
+        return TierFlows.compute(facts.facts(q.scope().accountIds()), q.range().grain(), q.range().periods(settings.zone()), q.scope().label());
     }
 
     @Get("/cohorts")
-    CohortRetention.Report cohorts(@Nullable @QueryValue String grain, @Nullable @QueryValue String from,
-                                   @Nullable @QueryValue String to, @Nullable @QueryValue("accounts") String accountKeys) {
-        Scope scope = accounts.resolve(accountKeys);
-        PeriodRange range = PeriodRange.parse(grain, from, to, settings.zone());
-        return CohortRetention.compute(facts.facts(scope.accountIds()), range, scope.label());
+    CohortRetention.Report cohorts(@RequestBean MetricQuery query) {
+        MetricQueryResolver.Resolved q = queries.resolve(query);
+        return CohortRetention.compute(facts.facts(q.scope().accountIds()), q.range(), q.scope().label());
     }
 
     @Get("/response-times")
-    ResponseTimeDistribution.Report responseTimes(@Nullable @QueryValue String grain, @Nullable @QueryValue String from,
-                                                  @Nullable @QueryValue String to, @Nullable @QueryValue("accounts") String accountKeys) {
-        Scope scope = accounts.resolve(accountKeys);
-        return ResponseTimeDistribution.compute(facts.facts(scope.accountIds()), whole(grain, from, to), scope.label());
+    ResponseTimeDistribution.Report responseTimes(@RequestBean MetricQuery query) {
+        MetricQueryResolver.Resolved q = queries.resolve(query);
+        return ResponseTimeDistribution.compute(facts.facts(q.scope().accountIds()), whole(q.range()), q.scope().label());
     }
 
     @Get("/nps-by-tier")
-    NpsByTier.Report npsByTier(@Nullable @QueryValue String grain, @Nullable @QueryValue String from,
-                               @Nullable @QueryValue String to, @Nullable @QueryValue("accounts") String accountKeys) {
-        Scope scope = accounts.resolve(accountKeys);
-        return NpsByTier.compute(facts.facts(scope.accountIds()), whole(grain, from, to), scope.label());
+    NpsByTier.Report npsByTier(@RequestBean MetricQuery query) {
+        MetricQueryResolver.Resolved q = queries.resolve(query);
+        return NpsByTier.compute(facts.facts(q.scope().accountIds()), whole(q.range()), q.scope().label());
     }
 
     /** From the first period's start to the last period's end. */
-    private Period whole(String grain, String from, String to) {
-        PeriodRange range = PeriodRange.parse(grain, from, to, settings.zone());
+    private Period whole(PeriodRange range) {
         List<Period> periods = range.periods(settings.zone());
         if (periods.isEmpty()) {
             return Period.of(range.from(), range.from(), settings.zone());
