@@ -18,10 +18,16 @@ function status(message, isError = false) {
 function fillFilters(state) {
   const select = $('accounts');
   select.replaceChildren();
-  for (const account of accounts) {
-    const option = new Option(`${account.key} (${account.messages.toLocaleString()} messages)`, account.key);
-    option.selected = state.accounts.includes(account.key);
-    select.append(option);
+  // one group per network: choosing a network's accounts filters by network
+  for (const network of [...new Set(accounts.map((a) => a.network))]) {
+    const group = document.createElement('optgroup');
+    group.label = network;
+    for (const account of accounts.filter((a) => a.network === network)) {
+      const option = new Option(`${account.key} (${account.messages.toLocaleString()} messages)`, account.key);
+      option.selected = state.accounts.includes(account.key);
+      group.append(option);
+    }
+    select.append(group);
   }
   select.title = 'Ctrl/⌘-click to choose several; none chosen means all accounts';
   $('range').value = state.range;

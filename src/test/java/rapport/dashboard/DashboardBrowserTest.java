@@ -124,6 +124,22 @@ class DashboardBrowserTest implements FreshDatabase {
     }
 
     @Test
+    void onATabletThePanelsStackInOneColumn() throws Exception {
+        browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(820, 1180));
+        try {
+            browser.open("?range=week:26");
+            List<WebElement> panels = browser.driver.findElements(By.cssSelector(".panel"));
+            int firstX = panels.get(0).getRect().getX();
+            assertTrue(panels.stream().allMatch(p -> p.getRect().getX() == firstX), "panels side by side on a tablet");
+            Object overflow = browser.js("return document.documentElement.scrollWidth > window.innerWidth");
+            assertEquals(Boolean.FALSE, overflow, "the page scrolls sideways");
+            browser.screenshot(Path.of("docs/screenshots/dashboard-tablet.png"));
+        } finally {
+            browser.driver.manage().window().setSize(new org.openqa.selenium.Dimension(1440, 1800));
+        }
+    }
+
+    @Test
     void theImportDialogReportsARejectedRowAsTextNeverAsMarkup() throws Exception {
         browser.open("?range=week:12");
         Path file = Files.createTempFile("bad-row", ".csv");
