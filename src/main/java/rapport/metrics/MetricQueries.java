@@ -12,7 +12,9 @@ final class MetricQueries {
                    (extract(epoch from m.created_at) * 1000000)::bigint, m.parent_id,
                    m.in_reply_to is not null as has_reply_to, case when m.from_brand then m.text end as text
             from message m
-            where m.account_id = any(?)""";
+            where m.account_id = any(?)
+            order by m.created_at, m.message_id collate "C"
+            """;
 
     static final String SCOPE_ACCOUNTS = """
             select id, network, handle, coalesce(promo_phrases, ?::text[]), own_domains

@@ -42,7 +42,9 @@ final class ScopeFacts {
         this.turns = Threads.turns(data, Threads.members(data, root));
         this.turns.sort(Comparator.comparingLong(Turn::startMicros));
         this.turnStarts = turns.stream().mapToLong(Turn::startMicros).toArray();
-        this.canned = TemplateGroups.canned(data);
+        // template groups take as long as everything else together, and need nothing else: run them beside it
+        java.util.concurrent.CompletableFuture<boolean[]> cannedReplies =
+                java.util.concurrent.CompletableFuture.supplyAsync(() -> TemplateGroups.canned(data));
         this.promotional = promotional(data);
         this.week = weeks(data, zone);
         this.activeFrom = new int[data.persons + 1];
@@ -51,6 +53,7 @@ final class ScopeFacts {
         this.crossPartyTimes = groupedTimes(data, data.size, crossPartyFrom, i -> data.isCrossPartyReply(i) ? root[i] : -1);
         this.followersByAccount = followersByAccount;
         this.surveys = surveys;
+        this.canned = cannedReplies.join();
     }
 
     private static boolean[] promotional(ScopeData d) {

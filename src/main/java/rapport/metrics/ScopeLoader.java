@@ -72,7 +72,15 @@ class ScopeLoader {
                 }
             }
         }
-        rows.sort(Comparator.comparingLong(Row::createdMicros).thenComparing(Row::messageId));
+        // PostgreSQL already sorted them; Java's text order can differ from the database's only outside the
+        // Basic Multilingual Plane, so check in one pass and sort only if it does
+        Comparator<Row> order = Comparator.comparingLong(Row::createdMicros).thenComparing(Row::messageId);
+        for (int i = 1; i < rows.size(); i++) {
+            if (order.compare(rows.get(i - 1), rows.get(i)) > 0) {
+                rows.sort(order);
+                break;
+            }
+        }
         return toArrays(rows, accounts);
     }
 

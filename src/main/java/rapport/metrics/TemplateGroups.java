@@ -45,8 +45,10 @@ final class TemplateGroups {
         Map<IntArrayKey, Integer> firstWithGrams = new HashMap<>();
         List<int[]> uniqueSets = new ArrayList<>();
         List<Integer> uniqueOwner = new ArrayList<>();
+        // normalising is the costly part (regular expressions) and independent per reply: use every core
+        String[] normalisedTexts = replies.parallelStream().map(i -> TemplateText.normalise(d.text[i])).toArray(String[]::new);
         for (int k = 0; k < n; k++) {
-            String normalised = TemplateText.normalise(d.text[replies.get(k)]);
+            String normalised = normalisedTexts[k];
             Integer same = firstWithText.putIfAbsent(normalised, k);
             if (same != null) {
                 groups.union(same, k);
