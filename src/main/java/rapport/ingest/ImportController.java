@@ -8,7 +8,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
@@ -49,7 +48,6 @@ class ImportController {
     HttpResponse<ImportReport> upload(@QueryValue String format,
                                       @QueryValue(defaultValue = "false") boolean async,
                                       @QueryValue(defaultValue = "") String name,
-                                      @Header(value = "Content-Length", defaultValue = "-1") long contentLength,
                                       @Body InputStream body) {
         ImportFormat importFormat = ImportFormat.fromKey(format);
         Path file = spool(body);
