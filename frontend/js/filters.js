@@ -1,21 +1,51 @@
-// The filters live in the URL, so a view can be shared by its address.
+// The filters live in the URL, so a view can be shared by its address:
+//   ?accounts=x/Acme,instagram/acme  (none: all accounts, or all of the network)
+//   &network=x  &range=week:12|week:26|week:52|month:6|month:12|month:24
+//   &compare=previous|year  &end=YYYY-MM-DD (the last period shown; none: the latest with data)
+// This module only reads and writes that state and turns it into the dates the server is asked about.
 const DAY = 86_400_000;
+export const RANGES = ['week:12', 'week:26', 'week:52', 'month:6', 'month:12', 'month:24'];
+const COMPARES = ['previous', 'year'];
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function readState() {
-  const params = new URLSearchParams(location.search);
+export function readState(search = location.search) {
+  const params = new URLSearchParams(search);
+  const range = params.get('range');
+  const compare = params.get('compare');
+  const end = params.get('end');
   return {
-    accounts: (params.get('accounts') || '').split(',').filter(Boolean),
-    range: params.get('range') || 'week:12',
-    compare: params.get('compare') || 'previous',
+    accounts: (params.get('accounts') || '').split(',').map((a) => a.trim()).filter(Boolean),
+    network: params.get('network') || '',
+    range: RANGES.includes(range) ? range : RANGES[0],
+    compare: COMPARES.includes(compare) ? compare : COMPARES[0],
+    end: end && ISO_DAY.test(end) ? end : '',
   };
 }
 
+/** The query string for a state; "/", "," and ":" stay readable in shared links. */
+export function search(state) {
+  const parts = [];
+  const readable = (value) => encodeURIComponent(value).replaceAll('%2F', '/').replaceAll('%2C', ',').replaceAll('%3A', ':');
+  const add = (key, value) => parts.push(`${key}=${readable(value)}`);
+  if (state.accounts.length) add('accounts', state.accounts.join(','));
+  if (state.network) add('network', state.network);
+  add('range', state.range);
+  add('compare', state.compare);
+  if (state.end) add('end', state.end);
+  return `?${parts.join('&')}`;
+}
+
+/** Records a new state in the browser's history (Back returns to the previous view). */
 export function writeState(state) {
-  const params = new URLSearchParams();
-  if (state.accounts.length) params.set('accounts', state.accounts.join(','));
-  params.set('range', state.range);
-  params.set('compare', state.compare);
-  history.replaceState(null, '', `${location.pathname}?${params}`);
+  const next = search(state);
+  if (next !== location.search) history.pushState(null, '', `${location.pathname}${next}`);
+}
+
+/** The account keys the server is asked about: those chosen, else all of the network, else [] (all). */
+export function scopeKeys(state, accounts) {
+  if (state.accounts.length) return state.accounts;
+  if (state.network) return accounts.filter((a) => a.network === state.network).map((a) => a.key);
+  return [];
 }
 
 function iso(date) {
@@ -35,20 +65,43 @@ function shift(date, grain, count) {
 }
 
 /**
- * The range to show: the last complete period that has data (the current one while data is older than a
- * week), and as many periods before it as asked; plus the same range a year earlier for comparison.
+ * The periods to ask for. The last one is `end` when given; otherwise the last complete period, or, when
+ * the chosen accounts' data stops earlier, the period of their last message (so old data, such as the
+ * 2017 twcs slice, opens on its own weeks). `compareStart` is the one period the headline cards compare
+ * with: the period before, or the same period a year earlier.
  */
-export function ranges(state, accounts) {
+export function ranges(state, accounts, today = new Date()) {
   const [grain, countText] = state.range.split(':');
   const count = Number(countText);
-  const chosen = accounts.filter((a) => !state.accounts.length || state.accounts.includes(a.key));
-  const lastData = chosen.map((a) => a.lastMessageAt).filter(Boolean).map((t) => new Date(t)).sort((a, b) => b - a)[0];
-  const lastComplete = shift(periodStart(new Date(), grain), grain, -1);
-  const anchor = lastData && periodStart(lastData, grain) < lastComplete ? periodStart(lastData, grain) : lastComplete;
-  const from = shift(anchor, grain, -(count - 1));
-  const yearBack = grain === 'month' ? -12 : -52;
+  const keys = scopeKeys(state, accounts);
+  const chosen = keys.length ? accounts.filter((a) => keys.includes(a.key)) : accounts;
+  let anchor;
+  if (state.end) {
+    anchor = periodStart(new Date(`${state.end}T00:00:00Z`), grain);
+  } else {
+    const lastData = chosen.map((a) => a.lastMessageAt).filter(Boolean).map((t) => new Date(t)).sort((a, b) => b - a)[0];
+    const lastComplete = shift(periodStart(today, grain), grain, -1);
+    anchor = lastData && periodStart(lastData, grain) < lastComplete ? periodStart(lastData, grain) : lastComplete;
+  }
+  const back = state.compare === 'year' ? (grain === 'month' ? -12 : -52) : -1;
   return {
-    current: { grain, from: iso(from), to: iso(anchor), accounts: state.accounts },
-    lastYear: { grain, from: iso(shift(from, grain, yearBack)), to: iso(shift(anchor, grain, yearBack)), accounts: state.accounts },
+    grain,
+    from: iso(shift(anchor, grain, -(count - 1))),
+    to: iso(anchor),
+    accounts: keys,
+    compareStart: iso(shift(anchor, grain, back)),
   };
+}
+
+/** How the scope reads in a sentence. */
+export function scopeText(state, accounts) {
+  if (state.accounts.length === 1) return state.accounts[0];
+  if (state.accounts.length > 1) {
+    return state.accounts.length <= 3 ? state.accounts.join(', ') : `${state.accounts.length} accounts`;
+  }
+  if (state.network) {
+    const n = accounts.filter((a) => a.network === state.network).length;
+    return `all ${n} ${state.network} account${n === 1 ? '' : 's'}`;
+  }
+  return `all ${accounts.length} account${accounts.length === 1 ? '' : 's'}`;
 }

@@ -15,11 +15,11 @@ export function count(v) {
   return Math.abs(v) >= 1000 ? COMPACT.format(v).replace('K', 'k') : ONE.format(v);
 }
 
-/** A share in [0, 1] as a percentage: 38 %, 4.5 %, 0 %. */
-export function percent(share) {
+/** A share in [0, 1] as a percentage: 38 %, 4.5 %, 0 % (whole: 5 %, where room is short). */
+export function percent(share, { whole = false } = {}) {
   if (missing(share)) return '—';
   const pct = share * 100;
-  return `${Math.abs(pct) < 10 ? ONE.format(pct) : WHOLE.format(pct)}${NBSP}%`;
+  return `${Math.abs(pct) < 10 && !whole ? ONE.format(pct) : WHOLE.format(pct)}${NBSP}%`;
 }
 
 /** Minutes as a person says them: 45 s, 12 min, 4 h 12 min, 2 d 5 h. */
@@ -40,6 +40,10 @@ export function duration(minutes) {
 /** A server value in its unit's own terms; '—' where the server has none (a zero denominator, no data). */
 export function value(v, unit) {
   if (missing(v)) return '—';
+  return written(v, unit).replace(/^-/, MINUS);
+}
+
+function written(v, unit) {
   switch (unit) {
     case 'share': return percent(v);
     case 'minutes': return duration(v);
@@ -73,11 +77,18 @@ export function change(current, previous, unit) {
 /** The label formatter of a value axis in this unit. */
 export function axis(unit) {
   switch (unit) {
-    case 'share': return (v) => `${WHOLE.format(v * 100)}${NBSP}%`;
+    case 'share': return (v) => `${(Math.abs(v) < 0.1 ? ONE : WHOLE).format(v * 100)}${NBSP}%`;
     case 'minutes': return (v) => (v < 120 ? `${WHOLE.format(v)}${NBSP}min` : v < 2880
       ? `${ONE.format(v / 60)}${NBSP}h` : `${ONE.format(v / 1440)}${NBSP}d`);
     default: return (v) => count(v);
   }
+}
+
+const STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 4320, 10080, 20160, 43200];
+
+/** A tick step for a minutes axis that lands on whole minutes, hours or days (6 ticks at most). */
+export function minutesStep(max) {
+  return STEPS.find((step) => max / step <= 6) || Math.ceil(max / 6 / 43200) * 43200;
 }
 
 /** Sample size, exact: n = 1,234. */
@@ -85,29 +96,32 @@ export function n(v) {
   return missing(v) ? '' : `n${NBSP}=${NBSP}${v.toLocaleString('en')}`;
 }
 
-const DAY_MONTH = { day: 'numeric', month: 'short', timeZone: 'UTC' };
-const DAY_MONTH_YEAR = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
-const MONTH_YEAR = { month: 'short', year: 'numeric', timeZone: 'UTC' };
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const MONTHS_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
+  'October', 'November', 'December'];
 
-function date(isoDate) {
-  return new Date(`${isoDate}T00:00:00Z`);
+/** The parts of a YYYY-MM-DD date, read as written (no time zone shifts it). */
+function parts(isoDate) {
+  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
+  return { y, m: m - 1, d };
 }
 
 /** An axis label for a period: "16 Nov" (weeks) or "Nov 2026" (months). */
 export function period(isoDate, grain) {
-  return date(isoDate).toLocaleDateString('en-GB', grain === 'month' ? MONTH_YEAR : DAY_MONTH);
+  const { y, m, d } = parts(isoDate);
+  return grain === 'month' ? `${MONTHS[m]} ${y}` : `${d} ${MONTHS[m]}`;
 }
 
-/** A period in a sentence: "week of 16 Nov 2026" or "Nov 2026". */
+/** A period in a sentence: "week of 16 Nov 2026" or "November 2026". */
 export function periodLong(isoDate, grain) {
-  return grain === 'month'
-    ? date(isoDate).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' })
-    : `week of ${date(isoDate).toLocaleDateString('en-GB', DAY_MONTH_YEAR)}`;
+  const { y, m } = parts(isoDate);
+  return grain === 'month' ? `${MONTHS_LONG[m]} ${y}` : `week of ${day(isoDate)}`;
 }
 
 /** A day: "16 Nov 2026". */
 export function day(isoDate) {
-  return date(isoDate).toLocaleDateString('en-GB', DAY_MONTH_YEAR);
+  const { y, m, d } = parts(isoDate);
+  return `${d} ${MONTHS[m]} ${y}`;
 }
 
 export function bytes(b) {

@@ -1,19 +1,38 @@
-// Upload a file, follow the import's progress, read its report (rejected rows shown as text, never as HTML).
+// Import from the browser: upload the file (XMLHttpRequest, so the upload's progress shows), follow the
+// server's work (GET /api/imports/{id} every 500 ms), then read the report. Rejected rows, which hold
+// whatever the file held, are written as text, never as HTML.
 import { csrfToken, getJson } from './api.js';
+import * as format from './format.js';
 
 const $ = (id) => document.getElementById(id);
+const POLL_MS = 500;
+const SHOWN_PROBLEMS = 200;
+let busy = false;
+
+function element(tag, className, text) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  if (text !== undefined) el.textContent = text;
+  return el;
+}
+
+function progress(percent, text) {
+  $('import-progress-box').hidden = false;
+  if (percent === null) $('import-progress').removeAttribute('value');
+  else $('import-progress').value = percent;
+  $('import-state').textContent = text;
+}
 
 function problemsTable(problems) {
-  const table = document.createElement('table');
-  table.className = 'problems';
+  const table = element('table', 'problems');
   const head = table.createTHead().insertRow();
-  for (const h of ['line', 'field', 'reason', 'row']) head.insertCell().textContent = h;
+  for (const h of ['Line', 'Field', 'Reason', 'Row as read']) head.append(element('th', '', h));
   const body = table.createTBody();
-  for (const p of problems.slice(0, 200)) {
+  for (const p of problems.slice(0, SHOWN_PROBLEMS)) {
     const row = body.insertRow();
     row.insertCell().textContent = p.line;
     row.insertCell().textContent = p.field || '';
-    row.insertCell().textContent = p.reason;
+    row.insertCell().textContent = p.unattributed ? `${p.reason} (unattributed)` : p.reason;
     const raw = row.insertCell();
     raw.className = 'raw';
     raw.textContent = p.raw || '';
@@ -24,24 +43,58 @@ function problemsTable(problems) {
 function showReport(report) {
   const box = $('import-report');
   box.replaceChildren();
-  const summary = document.createElement('p');
-  summary.textContent = `${report.rowsRead} rows read: ${report.inserted} new, ${report.updated} seen before, `
-    + `${report.rejected} rejected, ${report.unattributed} unattributed.`;
-  box.append(summary);
-  if (report.problems && report.problems.length) box.append(problemsTable(report.problems));
+  const facts = [
+    ['rows read', report.rowsRead], ['new', report.inserted], ['seen before (updated)', report.updated],
+    ['rejected', report.rejected], ['unattributed', report.unattributed],
+  ];
+  const list = element('dl', 'facts');
+  for (const [name, v] of facts) {
+    const item = element('div', name === 'rejected' && v > 0 ? 'bad' : '');
+    item.append(element('dt', '', name), element('dd', '', format.integer(v)));
+    list.append(item);
+  }
+  box.append(list);
+  const problems = report.problems || [];
+  if (problems.length) {
+    const shown = Math.min(problems.length, SHOWN_PROBLEMS);
+    const total = report.rejected + report.unattributed;
+    const caption = element('p', 'muted', `Rows kept out of the data${total > shown ? ` (the first ${shown} of ${format.integer(total)}; `
+      + 'the full list is at ' : ''}`);
+    if (total > shown) {
+      const link = element('a', '', `/api/imports/${report.id}/problems`);
+      link.href = `/api/imports/${report.id}/problems`;
+      link.target = '_blank';
+      caption.append(link, ')');
+    }
+    caption.append(':');
+    box.append(caption, problemsTable(problems));
+  }
 }
 
 async function follow(id, onDone) {
-  const report = await getJson(`/api/imports/${id}`);
-  if (report.state === 'running') {
-    const share = report.bytesTotal ? Math.round((100 * report.bytesRead) / report.bytesTotal) : 0;
-    $('import-progress').value = share;
-    $('import-state').textContent = `${report.phase || 'running'}: ${report.rowsRead.toLocaleString()} rows read`;
-    setTimeout(() => follow(id, onDone), 500);
+  let report;
+  try {
+    report = await getJson(`/api/imports/${id}`);
+  } catch (e) {
+    progress(0, `Could not follow the import: ${e.message}`);
+    busy = false;
+    $('import-start').disabled = false;
     return;
   }
-  $('import-progress').value = 100;
-  $('import-state').textContent = report.state === 'done' ? 'Done.' : `Failed: ${report.error}`;
+  if (report.state === 'running') {
+    const share = report.bytesTotal ? Math.round((100 * report.bytesRead) / report.bytesTotal) : null;
+    const read = report.bytesTotal ? ` (${format.bytes(report.bytesRead)} of ${format.bytes(report.bytesTotal)})` : '';
+    const phase = report.phase ? report.phase[0].toUpperCase() + report.phase.slice(1) : 'Importing';
+    progress(share, `${phase}: ${format.integer(report.rowsRead)} rows read${read}`);
+    setTimeout(() => follow(id, onDone), POLL_MS);
+    return;
+  }
+  busy = false;
+  $('import-start').disabled = false;
+  progress(100, report.state === 'done'
+    ? `Done: ${report.fileName || 'the file'} is imported; the dashboard is reloading with it.`
+    : `The import failed: ${report.error || 'no reason given'}`);
+  $('import-progress-box').classList.toggle('failed', report.state !== 'done');
   showReport(report);
   if (report.state === 'done') onDone();
 }
@@ -49,35 +102,76 @@ async function follow(id, onDone) {
 function upload(onDone) {
   const file = $('import-file').files[0];
   if (!file) {
-    $('import-state').textContent = 'Choose a file first.';
+    progress(0, 'Choose a file first.');
     return;
   }
-  const format = $('import-format').value;
+  busy = true;
+  $('import-start').disabled = true;
+  $('import-report').replaceChildren();
+  $('import-progress-box').classList.remove('failed');
   const request = new XMLHttpRequest();
-  request.open('POST', `/api/imports?async=true&format=${encodeURIComponent(format)}&name=${encodeURIComponent(file.name)}`);
+  request.open('POST', `/api/imports?async=true&format=${encodeURIComponent($('import-format').value)}`
+    + `&name=${encodeURIComponent(file.name)}`);
   request.setRequestHeader('X-CSRF-Token', csrfToken());
   request.setRequestHeader('Content-Type', 'application/octet-stream');
-  $('import-progress').hidden = false;
-  $('import-report').replaceChildren();
-  request.upload.onprogress = (e) => {
+  request.setRequestHeader('Accept', 'application/json');
+  request.upload.addEventListener('progress', (e) => {
     if (e.lengthComputable) {
-      $('import-progress').value = Math.round((100 * e.loaded) / e.total);
-      $('import-state').textContent = `Uploading… ${Math.round((100 * e.loaded) / e.total)} %`;
+      progress(Math.round((100 * e.loaded) / e.total), `Uploading ${file.name}: ${format.bytes(e.loaded)} of ${format.bytes(e.total)}`);
     }
-  };
-  request.onload = () => {
+  });
+  request.addEventListener('load', () => {
     let body = {};
-    try { body = JSON.parse(request.responseText); } catch { /* empty */ }
-    if (request.status === 202) follow(body.id, onDone);
-    else $('import-state').textContent = `Refused: ${body.error || request.statusText}`;
-  };
-  request.onerror = () => { $('import-state').textContent = 'The upload failed (network).'; };
-  $('import-state').textContent = 'Uploading…';
+    try { body = JSON.parse(request.responseText); } catch { /* not JSON */ }
+    if (request.status === 202 || request.status === 200) {
+      progress(null, 'Uploaded; the server is reading the file…');
+      follow(body.id, onDone);
+    } else {
+      busy = false;
+      $('import-start').disabled = false;
+      $('import-progress-box').classList.add('failed');
+      progress(0, `The server refused the file: ${body.error || `${request.status} ${request.statusText}`}`);
+    }
+  });
+  request.addEventListener('error', () => {
+    busy = false;
+    $('import-start').disabled = false;
+    progress(0, 'The upload failed: the server could not be reached.');
+  });
+  progress(0, `Uploading ${file.name}…`);
   request.send(file);
 }
 
+async function showRecent(onPick) {
+  const list = $('import-recent-list');
+  list.replaceChildren();
+  try {
+    for (const r of await getJson('/api/imports?limit=8')) {
+      const item = element('li');
+      const open = element('button', 'link', `${r.fileName || r.format} · ${r.state}`);
+      open.type = 'button';
+      open.addEventListener('click', () => onPick(r.id));
+      item.append(open, element('span', 'muted',
+        ` ${format.integer(r.rowsRead)} rows, ${format.integer(r.rejected)} rejected · ${r.startedAt ? r.startedAt.slice(0, 16).replace('T', ' ') : ''}`));
+      list.append(item);
+    }
+  } catch (e) {
+    list.append(element('li', 'muted', `Could not list the imports: ${e.message}`));
+  }
+}
+
+/** onDone() runs after each successful import (the dashboard reloads its data). */
 export function setUpImport(onDone) {
-  $('open-import').addEventListener('click', () => $('import-dialog').showModal());
+  $('open-import').addEventListener('click', () => {
+    if (!busy) {
+      $('import-report').replaceChildren();
+      $('import-progress-box').hidden = true;
+    }
+    $('import-dialog').showModal();
+    showRecent(async (id) => {
+      try { showReport(await getJson(`/api/imports/${id}`)); } catch (e) { progress(0, e.message); }
+    });
+  });
   $('import-close').addEventListener('click', () => $('import-dialog').close());
   $('import-start').addEventListener('click', () => upload(onDone));
 }

@@ -1,29 +1,65 @@
-// Trend lines for one or two units: the first unit on the left axis, a second one on the right.
+// Trends of one or more metrics from /api/metrics: one value axis per unit (two at most), the first on the
+// left; metrics listed in `bars` are drawn as bars (context beside a trend). Values are the server's, as is.
 import * as format from '../format.js';
-import { PALETTE } from './palette.js';
+import { PALETTE, TEXT, AXIS_LINE, GRID_LINE } from './palette.js';
 
-export function lineOption(series, grain) {
+function tooltip(series, grain) {
+  return (items) => {
+    const point = series[0].points[items[0].dataIndex];
+    const rows = items.map((item) => {
+      const s = series[item.seriesIndex];
+      const p = s.points[item.dataIndex];
+      const n = p.n === null || p.n === undefined ? '' : ` <span class="tt-n">${format.n(p.n)}</span>`;
+      return `${item.marker}${format.escapeHtml(s.label)}: <b>${format.value(p.value, s.unit)}</b>${n}`;
+    });
+    return `<div class="tt-head">${format.periodLong(point.periodStart, grain)}</div>${rows.join('<br>')}`;
+  };
+}
+
+function valueAxis(unit, index, series) {
+  const highest = Math.max(0, ...series.filter((s) => s.unit === unit).flatMap((s) => s.points.map((p) => p.value ?? 0)));
+  const step = unit === 'minutes' && highest > 0 ? format.minutesStep(highest) : null;
+  const shareMax = (range) => (range.max > 0.6 ? 1 : null);
+  return {
+    interval: step,
+    type: 'value',
+    position: index ? 'right' : 'left',
+    axisLabel: { ...TEXT, formatter: format.axis(unit) },
+    splitLine: { show: index === 0, lineStyle: { color: GRID_LINE } },
+    // a share axis ends at 100 % when the values come near it, never above
+    max: unit === 'share' ? shareMax : step ? (range) => Math.ceil(range.max / step) * step : null,
+    min: unit === 'minutes' || unit === 'share' ? 0 : null,
+    minInterval: unit === 'count' ? 1 : null,
+  };
+}
+
+export function lineOption(series, grain, { bars = [] } = {}) {
   const units = [...new Set(series.map((s) => s.unit))].slice(0, 2);
-  const labels = series[0].points.map((p) => format.period(p.periodStart, grain));
+  const withBars = series.some((s) => bars.includes(s.metric));
+  const few = series[0].points.length <= 16;
   return {
     color: PALETTE,
-    grid: { left: 76, right: units.length > 1 ? 76 : 16, top: 36, bottom: 28 },
-    legend: { top: 0, type: 'scroll' },
-    tooltip: {
-      trigger: 'axis',
-      formatter: (items) => items.map((item) => {
-        const s = series[item.seriesIndex];
-        const point = s.points[item.dataIndex];
-        const n = point.n === null || point.n === undefined ? '' : ` (n = ${point.n})`;
-        return `${item.marker}${s.label}: ${format.value(point.value, s.unit)}${n}`;
-      }).join('<br>') + `<br><span style="color:#57606a">week of ${items[0].axisValue}</span>`,
+    animationDuration: 300,
+    // room on the right for the last period's label when no second axis is there
+    grid: { left: 6, right: units.length > 1 ? 6 : 20, top: 34, bottom: 2, containLabel: true },
+    legend: { top: 0, left: 0, type: 'scroll', icon: 'roundRect', itemWidth: 12, itemHeight: 6, textStyle: TEXT },
+    tooltip: { trigger: 'axis', confine: true, formatter: tooltip(series, grain) },
+    xAxis: {
+      type: 'category', boundaryGap: withBars,
+      data: series[0].points.map((p) => format.period(p.periodStart, grain)),
+      axisLabel: TEXT, axisLine: { lineStyle: { color: AXIS_LINE } }, axisTick: { alignWithLabel: true },
     },
-    xAxis: { type: 'category', data: labels, boundaryGap: false },
-    yAxis: units.map((unit, i) => ({ type: 'value', position: i ? 'right' : 'left', axisLabel: { formatter: format.axis(unit) }, splitLine: { show: i === 0 } })),
-    series: series.map((s) => ({
-      name: s.label, type: 'line', showSymbol: s.points.length <= 16, connectNulls: false,
-      yAxisIndex: Math.max(0, units.indexOf(s.unit)),
-      data: s.points.map((p) => p.value),
-    })),
+    yAxis: units.map((unit, i) => valueAxis(unit, i, series)),
+    series: series.map((s) => {
+      const bar = bars.includes(s.metric);
+      return {
+        id: s.metric, name: s.label, type: bar ? 'bar' : 'line',
+        yAxisIndex: Math.max(0, units.indexOf(s.unit)),
+        data: s.points.map((p) => p.value),
+        ...(bar
+          ? { barMaxWidth: 18, itemStyle: { color: '#c3ccd5' }, z: 1 }
+          : { showSymbol: few, symbolSize: 5, connectNulls: false, lineStyle: { width: 2 }, z: 2 }),
+      };
+    }),
   };
 }

@@ -10,14 +10,17 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
-/** Debian's headless Chromium driven through its own chromedriver: nothing is downloaded. */
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver, both named explicitly, so that Selenium
+ * Manager has nothing to look for and nothing is downloaded.
+ */
 final class Browser implements AutoCloseable {
 
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -27,17 +30,18 @@ final class Browser implements AutoCloseable {
     final String base;
 
     Browser(String base) {
-        this.base = base;
+        this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         try {
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                    "--disable-quic", "--user-data-dir=" + Files.createTempDirectory("rapport-chromium"));
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                    .usingAnyFreePort().build();
+                    "--lang=en-GB", "--user-data-dir=" + Files.createTempDirectory("rapport-chromium"));
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             driver = new ChromeDriver(service, options);
-            driver.manage().window().setSize(new Dimension(1440, 1800));
+            driver.manage().window().setSize(new Dimension(1440, 900));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,13 +52,22 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(username);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("button[type=submit]")).click();
-        waitFor().until(d -> d.getCurrentUrl().endsWith("/") || d.getCurrentUrl().contains("/?"));
+        waitFor().until(d -> !d.getCurrentUrl().contains("login"));
     }
 
     /** Opens the dashboard at a query string and waits until every panel has drawn or said why not. */
     void open(String query) {
         driver.get(base + "/" + query);
+        waitUntilLoaded();
+    }
+
+    void waitUntilLoaded() {
         waitFor().until(d -> "true".equals(js("return document.body.dataset.loaded")));
+    }
+
+    /** The page's query string, without the "?". */
+    String search() {
+        return (String) js("return location.search.substring(1)");
     }
 
     Object js(String script, Object... args) {
@@ -65,10 +78,30 @@ final class Browser implements AutoCloseable {
         return new WebDriverWait(driver, Duration.ofSeconds(30));
     }
 
+    /** A picture of the whole page (the window grows to the page's height for it). */
     void screenshot(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Dimension before = driver.manage().window().getSize();
+        Number height = (Number) js("return document.documentElement.scrollHeight");
+        driver.manage().window().setSize(new Dimension(before.getWidth(), Math.min(height.intValue() + 120, 8000)));
+        js("window.dispatchEvent(new Event('resize'))");
+        sleep(600); // the charts redraw for the new size (a picture only: no assertion waits on this)
+        screenshotOfWindow(file);
+        driver.manage().window().setSize(before);
+    }
+
+    /** A picture of what the window shows (a dialog stays in the middle of it). */
+    void screenshotOfWindow(Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.copy(shot, file, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
