@@ -1,6 +1,8 @@
 package rapport.accounts;
 
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import rapport.ingest.ImportFinished;
 import rapport.system.BadRequest;
 import rapport.system.Database;
 
@@ -11,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +36,8 @@ public class AccountDirectory {
     private static final String KEYS = "select id, network, handle from account order by network, handle";
 
     private final Database database;
+    private final AtomicLong generation = new AtomicLong();
+    private volatile Map<String, Integer> keys;
 
     AccountDirectory(Database database) {
         this.database = database;
@@ -61,29 +67,49 @@ public class AccountDirectory {
         if (accounts == null || accounts.isBlank() || accounts.strip().equals("all")) {
             return new Scope("all", byKey.values().stream().sorted().toList());
         }
-        Set<String> keys = new LinkedHashSet<>();
+        Set<String> wanted = new LinkedHashSet<>();
         for (String key : accounts.split(",")) {
             if (!key.isBlank()) {
-                keys.add(key.strip());
+                wanted.add(key.strip());
             }
         }
-        List<String> unknown = keys.stream().filter(k -> !byKey.containsKey(k)).toList();
+        List<String> unknown = wanted.stream().filter(k -> !byKey.containsKey(k)).toList();
         if (!unknown.isEmpty()) {
             throw new BadRequest("accounts: unknown account(s) " + String.join(", ", unknown)
                     + " (write network/handle, e.g. " + byKey.keySet().stream().findFirst().orElse("x/AcmeSupport") + ")");
         }
-        return new Scope(String.join("+", keys), keys.stream().map(byKey::get).sorted().distinct().toList());
+        return new Scope(String.join("+", wanted), wanted.stream().map(byKey::get).sorted().distinct().toList());
+    }
+
+    /** Accounts appear only through imports, so the key map is kept until the next one. */
+    @EventListener
+    void onImport(ImportFinished event) {
+        generation.incrementAndGet();
+        keys = null;
     }
 
     /** network/handle → id, in display order. */
     private Map<String, Integer> keys() {
+        Map<String, Integer> known = keys;
+        if (known == null) {
+            long seen = generation.get();
+            known = readKeys();
+            // an import that finished while reading may have added accounts: then keep nothing
+            if (generation.get() == seen) {
+                keys = known;
+            }
+        }
+        return known;
+    }
+
+    private Map<String, Integer> readKeys() {
         try (Connection c = database.connection(); PreparedStatement st = c.prepareStatement(KEYS);
              ResultSet rs = st.executeQuery()) {
-            Map<String, Integer> keys = new LinkedHashMap<>();
+            Map<String, Integer> read = new LinkedHashMap<>();
             while (rs.next()) {
-                keys.put(rs.getString(2) + "/" + rs.getString(3), rs.getInt(1));
+                read.put(rs.getString(2) + "/" + rs.getString(3), rs.getInt(1));
             }
-            return keys;
+            return Collections.unmodifiableMap(read);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
