@@ -11,7 +11,8 @@ PORT=8197
 [ -f target/rapport-0.1.0.jar ] || ./mvnw -q -B package -DskipTests
 
 python3 bench/generate_messages.py "$ROWS" "$WORK/messages.csv"
-RAPPORT_DEMO=false RAPPORT_DATA_DIR="$WORK/data" MICRONAUT_SERVER_PORT=$PORT \
+TOKEN=rpt_benchmark-token-0123456789abcdef
+RAPPORT_BOOTSTRAP_TOKEN=$TOKEN RAPPORT_DEMO=false RAPPORT_DATA_DIR="$WORK/data" MICRONAUT_SERVER_PORT=$PORT \
   java -jar target/rapport-0.1.0.jar > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
@@ -20,7 +21,7 @@ PG=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$WORK/app.log" | grep -o '[0-
 psql_() { psql -h localhost -p "$PG" -U postgres -qAt "$@"; }
 
 start=$(date +%s.%N)
-curl -sf --data-binary @"$WORK/messages.csv" "localhost:$PORT/api/imports?format=messages" > "$WORK/report.json"
+curl -sf -H "Authorization: Bearer $TOKEN" --data-binary @"$WORK/messages.csv" "localhost:$PORT/api/imports?format=messages" > "$WORK/report.json"
 import_s=$(echo "$(date +%s.%N) - $start" | bc)
 inserted=$(python3 -c "import json;print(json.load(open('$WORK/report.json'))['inserted'])")
 

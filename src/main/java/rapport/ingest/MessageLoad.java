@@ -43,21 +43,56 @@ final class MessageLoad implements AutoCloseable {
             st.execute(IngestSql.ANALYZE_BATCH);
             timer.done("accounts, persons and message ids");
         }
-        for (String write : new String[]{IngestSql.INSERT_NEW_MESSAGES, IngestSql.UPDATE_CHANGED_MESSAGES}) {
-            try (PreparedStatement st = connection.prepareStatement(write)) {
-                st.setLong(1, importId);
-                st.executeUpdate();
+        long newRows = count(IngestSql.COUNT_NEW);
+        // updates first: they find their rows through the primary key, which a bulk insert drops for a while
+        write(IngestSql.UPDATE_CHANGED_MESSAGES, importId);
+        if (isBulk(newRows, count(IngestSql.MESSAGE_ROWS_ESTIMATE))) {
+            try (Statement st = connection.createStatement()) {
+                for (String drop : IngestSql.DROP_MESSAGE_INDEXES) {
+                    st.execute(drop);
+                }
+                write(IngestSql.INSERT_NEW_MESSAGES, importId);
+                timer.done("messages written (bulk, indexes dropped)");
+                st.execute(IngestSql.BULK_MAINTENANCE_MEM);
+                for (String create : IngestSql.CREATE_MESSAGE_INDEXES) {
+                    st.execute(create);
+                }
+                timer.done("message indexes built");
             }
+        } else {
+            write(IngestSql.INSERT_NEW_MESSAGES, importId);
+            timer.done("messages written");
         }
-        timer.done("messages written");
         progress.phase = "linking threads";
         try (Statement st = connection.createStatement()) {
             st.executeUpdate(IngestSql.LINK_WAITING_CHILDREN);
             timer.done("late parents linked");
-            try (ResultSet rs = st.executeQuery(IngestSql.COUNT_NEW)) {
-                rs.next();
-                return rs.getLong(1);
-            }
+        }
+        return newRows;
+    }
+
+    /**
+     * A bulk import drops the message indexes and builds them again once the rows are in: worth it when the
+     * new rows are many and at least half as many as those already stored (a build reads them all). Readers
+     * of message wait for such an import to commit; the dashboard meanwhile answers from its rollups.
+     */
+    static boolean isBulk(long newRows, long storedRows) {
+        return newRows >= BULK_MIN_ROWS && newRows * 2 >= storedRows;
+    }
+
+    static final long BULK_MIN_ROWS = 100_000;
+
+    private long count(String sql) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void write(String sql, long importId) throws SQLException {
+        try (PreparedStatement st = connection.prepareStatement(sql)) {
+            st.setLong(1, importId);
+            st.executeUpdate();
         }
     }
 
