@@ -54,6 +54,7 @@ public final class TestDatabase {
                 "datasources.default.username", "postgres",
                 "datasources.default.password", "postgres",
                 "rapport.demo", "false",
+                "rapport.rollups.background", "false",
                 "rapport.bootstrap-token", ADMIN_TOKEN,
                 "rapport.admin-password", ADMIN_PASSWORD);
     }

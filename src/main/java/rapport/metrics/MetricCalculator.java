@@ -18,13 +18,15 @@ public class MetricCalculator {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MetricCalculator.class);
 
     private final ScopeFactsCache facts;
+    private final RollupStore rollups;
     private final DataVersion version;
     private final RapportSettings settings;
     private final SyncCache<?> cache;
 
-    MetricCalculator(ScopeFactsCache facts, DataVersion version, RapportSettings settings,
+    MetricCalculator(ScopeFactsCache facts, RollupStore rollups, DataVersion version, RapportSettings settings,
                      @Named("metric-series") SyncCache<?> cache) {
         this.facts = facts;
+        this.rollups = rollups;
         this.version = version;
         this.settings = settings;
         this.cache = cache;
@@ -39,15 +41,24 @@ public class MetricCalculator {
 
     public MetricReport report(Scope scope, PeriodRange range, List<Metric> metrics) {
         Map<Metric, List<MetricPoint>> all = cache.get(new Key(version.current(), scope.accountIds(), range), Table.class,
-                () -> new Table(allMetrics(scope.accountIds(), range))).points();
+                () -> new Table(rollups.read(scope.accountIds(), range)
+                        .orElseGet(() -> allMetrics(scope.accountIds(), range)))).points();
         List<MetricSeries> series = metrics.stream().map(m -> MetricSeries.of(m, all.get(m))).toList();
         return new MetricReport(range.grain().key(), scope.label(), settings.timeZone(), range.from(), range.to(), series);
     }
 
+    /** Computed from the scope's facts: when no current rollup covers the range (a new scope, an import just done). */
     private Map<Metric, List<MetricPoint>> allMetrics(List<Integer> accountIds, PeriodRange range) {
         ScopeFacts scopeFacts = facts.facts(accountIds);
         long started = System.nanoTime();
         List<Period> periods = range.periods(settings.zone());
+        Map<Metric, List<MetricPoint>> series = compute(scopeFacts, periods);
+        LOG.info("scope {}: {} metrics × {} periods computed in {} ms", accountIds, series.size(), periods.size(),
+                (System.nanoTime() - started) / 1_000_000);
+        return series;
+    }
+
+    static Map<Metric, List<MetricPoint>> compute(ScopeFacts scopeFacts, List<Period> periods) {
         Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
             List<MetricPoint> points = new ArrayList<>(periods.size());
@@ -57,8 +68,6 @@ public class MetricCalculator {
             }
             series.put(metric, points);
         }
-        LOG.info("scope {}: {} metrics × {} periods computed in {} ms", accountIds, series.size(), periods.size(),
-                (System.nanoTime() - started) / 1_000_000);
         return series;
     }
 }

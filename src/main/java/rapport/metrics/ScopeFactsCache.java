@@ -51,6 +51,11 @@ public class ScopeFactsCache {
         return cache.get(new Key(dataVersion, accountIds), ScopeFacts.class, () -> compute(accountIds));
     }
 
+    /** Computed afresh and not kept: rollups go through every scope once and must not crowd out the dashboard's. */
+    ScopeFacts uncached(List<Integer> accountIds) {
+        return compute(accountIds);
+    }
+
     private record Key(long dataVersion, List<Integer> accountIds) {
     }
 

@@ -1,0 +1,55 @@
+package rapport.metrics;
+
+/** Every statement of the metric rollups: per scope and grain, one state row and its values. */
+final class RollupSql {
+
+    private RollupSql() {
+    }
+
+    /** Grows by one with every import that commits (imports never delete their log row). */
+    static final String REVISION = "select count(*) from import where state = 'done'";
+
+    /** Changes when any account setting a metric reads (promotional phrases, own domains) changes. */
+    static final String ACCOUNTS_HASH = """
+            select md5(coalesce(string_agg(id || ':' || coalesce(promo_phrases::text, '-') || ':'
+                                           || coalesce(own_domains::text, '-'), ',' order by id), ''))
+            from account where id = any(?)""";
+
+    static final String ACCOUNT_IDS = "select id from account order by id";
+
+    static final String SCOPE_MESSAGE_COUNT = "select count(*) from message where account_id = any(?)";
+
+    /** The rollup's values for a range, only if it is current and covers the whole range. */
+    static final String READ = """
+            select r.metric, r.period_start, r.value, r.n
+            from rollup_state s
+            join metric_rollup r on r.scope = s.scope and r.grain = s.grain
+            where s.scope = ? and s.grain = ? and s.settings = ?
+              and s.revision = (""" + REVISION + """
+            )
+              and s.accounts_hash = (""" + ACCOUNTS_HASH + """
+            )
+              and s.first_start <= ? and s.last_start >= ?
+              and r.period_start between ? and ?""";
+
+    static final String IS_CURRENT = """
+            select count(*) from rollup_state
+            where scope = ? and grain = ? and settings = ? and revision = ? and accounts_hash = ?""";
+
+    static final String DELETE_VALUES = "delete from metric_rollup where scope = ? and grain = ?";
+
+    static final String COPY_VALUES = "copy metric_rollup (scope, grain, metric, period_start, value, n) from stdin (format csv)";
+
+    static final String SAVE_STATE = """
+            insert into rollup_state (scope, grain, revision, settings, accounts_hash, first_start, last_start, compute_ms)
+            values (?, ?, ?, ?, ?, ?, ?, ?)
+            on conflict (scope, grain) do update set
+                revision = excluded.revision, settings = excluded.settings, accounts_hash = excluded.accounts_hash,
+                first_start = excluded.first_start, last_start = excluded.last_start,
+                computed_at = now(), compute_ms = excluded.compute_ms""";
+
+    /** Scopes no longer rolled up (an "all" of fewer accounts than there are now). */
+    static final String DELETE_OTHER_STATES = "delete from rollup_state where not (scope = any(?))";
+
+    static final String DELETE_OTHER_VALUES = "delete from metric_rollup where not (scope = any(?))";
+}
