@@ -16,6 +16,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -124,13 +125,13 @@ public class RollupRefresher {
         }
         long started = System.nanoTime();
         ScopeFacts scopeFacts = facts.uncached(accountIds);
+        Map<Grain, Map<Metric, List<MetricPoint>>> values = new EnumMap<>(Grain.class);
         for (Grain grain : Grain.values()) {
-            long grainStarted = System.nanoTime();
-            Map<Metric, List<MetricPoint>> values = MetricCalculator.compute(scopeFacts, coverage(scopeFacts, grain));
-            store.save(scope, grain, revision, accountsHash, values, (System.nanoTime() - grainStarted) / 1_000_000);
+            values.put(grain, MetricCalculator.compute(scopeFacts, coverage(scopeFacts, grain)));
         }
-        LOG.info("rollups of scope {} ({} messages) recomputed in {} ms", scope, scopeFacts.data.size,
-                (System.nanoTime() - started) / 1_000_000);
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        values.forEach((grain, series) -> store.save(scope, grain, revision, accountsHash, series, millis));
+        LOG.info("rollups of scope {} ({} messages) recomputed in {} ms", scope, scopeFacts.data.size, millis);
         return true;
     }
 

@@ -35,6 +35,10 @@ public final class EmbeddedDatabase {
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                // bulk imports: staging tables stay in memory, index builds sort in memory, fewer checkpoints
+                .setServerConfig("temp_buffers", "256MB")
+                .setServerConfig("maintenance_work_mem", "256MB")
+                .setServerConfig("max_wal_size", "4GB")
                 .start();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {

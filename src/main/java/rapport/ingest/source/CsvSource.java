@@ -25,6 +25,7 @@ public final class CsvSource implements RowSource {
     private final Iterator<CSVRecord> records;
     private final List<String> header;
     private final Map<String, Integer> columns = new HashMap<>();
+    private SourceRow.Columns laidOut;
     private boolean broken;
 
     public CsvSource(InputStream in, List<String> requiredColumns) throws IOException {
@@ -102,7 +103,10 @@ public final class CsvSource implements RowSource {
                     "expected " + header.size() + " columns, found " + values.length);
         }
         // the raw text is only needed for a rejected row: formatted then, not for every row
-        return SourceRow.of(line, columns, values, () -> CSVFormat.RFC4180.format((Object[]) values));
+        if (laidOut == null) {
+            laidOut = SourceRow.Columns.of(columns);
+        }
+        return SourceRow.of(line, laidOut, values, () -> CSVFormat.RFC4180.format((Object[]) values));
     }
 
     @Override

@@ -19,19 +19,35 @@ public record SourceRow(long line, Map<String, Integer> columns, String[] values
 
     /** A row whose values are named by {@code columns} (column → index into values). */
     static SourceRow of(long line, Map<String, Integer> columns, String[] values, Supplier<String> raw) {
-        for (Map.Entry<String, Integer> column : columns.entrySet()) {
-            String value = values[column.getValue()];
+        return of(line, Columns.of(columns), values, raw);
+    }
+
+    static SourceRow of(long line, Columns columns, String[] values, Supplier<String> raw) {
+        for (int c = 0; c < columns.indexes.length; c++) {
+            String value = values[columns.indexes[c]];
             if (value == null) {
                 continue;
             }
             if (value.indexOf(Utf8Decoding.MALFORMED) >= 0) {
-                return new SourceRow(line, columns, values, raw, column.getKey(), "invalid UTF-8 in " + column.getKey());
+                return new SourceRow(line, columns.byName, values, raw, columns.names[c], "invalid UTF-8 in " + columns.names[c]);
             }
             if (value.indexOf('\0') >= 0) {
-                return new SourceRow(line, columns, values, raw, column.getKey(), "NUL character in " + column.getKey());
+                return new SourceRow(line, columns.byName, values, raw, columns.names[c], "NUL character in " + columns.names[c]);
             }
         }
-        return new SourceRow(line, columns, values, raw, null, null);
+        return new SourceRow(line, columns.byName, values, raw, null, null);
+    }
+
+    /** A file's named columns, laid out once for the per-row checks. */
+    record Columns(Map<String, Integer> byName, String[] names, int[] indexes) {
+        static Columns of(Map<String, Integer> byName) {
+            String[] names = byName.keySet().toArray(String[]::new);
+            int[] indexes = new int[names.length];
+            for (int i = 0; i < names.length; i++) {
+                indexes[i] = byName.get(names[i]);
+            }
+            return new Columns(byName, names, indexes);
+        }
     }
 
     static SourceRow malformed(long line, String raw, String problem) {
