@@ -39,16 +39,14 @@ URL="localhost:$PORT/api/metrics?grain=week&from=$FROM&to=$TO&accounts=x/$ACCOUN
 
 # rollups are computed in the background after start-up and imports: wait until every account's are current
 REVISION=$(psql_ -c "select count(*) from import where state = 'done'")
-ACCOUNTS=$(psql_ -c "select count(*) from account")
-refresh_start=$(date +%s)
-until [ "$(psql_ -c "select count(*) from rollup_state where revision = $REVISION")" -ge $((2 * ACCOUNTS)) ]; do sleep 2; done
+until grep -q 'rollups current' "$WORK/app.log"; do sleep 2; done
 rollup_compute_s=$(psql_ -c "select round(max(compute_ms) / 1000.0, 1) from rollup_state where scope = '$ACCOUNT_ID'")
 rollups_all_s=$(psql_ -c "select round(extract(epoch from max(computed_at) - min(computed_at))::numeric, 1) from rollup_state")
 
 # cold: a new JVM (nothing in memory), its JIT warmed by 200 requests for other accounts, so that neither
 # the JIT nor the first connection is what is measured
 warm_jvm() { for i in $(seq 1 100); do for other in acct1 acct2; do curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" "localhost:$PORT/api/metrics?grain=week&from=$FROM&to=$TO&accounts=x/$other"; done; done; }
-stop_app; start_app; sleep 5; warm_jvm
+stop_app; start_app; until grep -q "rollups current" "$WORK/app.log"; do sleep 1; done; warm_jvm
 cold=$(seconds "$URL")
 warm_total=0
 for i in $(seq 1 200); do warm_total=$(echo "$warm_total + $(seconds "$URL")" | bc); done

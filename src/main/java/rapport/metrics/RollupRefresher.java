@@ -105,6 +105,7 @@ public class RollupRefresher {
                 recomputed.add(RollupStore.scopeKey(scope));
             }
         }
+        LOG.info("rollups current: {} of {} scopes recomputed", recomputed.size(), scopes.size());
         return recomputed;
     }
 
