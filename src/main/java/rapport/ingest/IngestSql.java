@@ -21,13 +21,26 @@ final class IngestSql {
             select distinct network, account from stage_message
             on conflict (network, handle) do nothing""";
 
-    /** New persons only: a person's handle is kept per message, so the person row needs no update. */
+    /**
+     * New persons only: a person's handle is kept per message, so the person row needs no update. Grouped
+     * first, then a plain insert of the authors not stored yet (imports hold a lock, so no other writer can
+     * race it): ON CONFLICT's speculative insertion cost twice as much per new person.
+     */
     static final String INSERT_PERSONS = """
             insert into person (network, author_id, handle)
-            select network, author_id, min(author_handle)
-            from stage_message where not from_brand
-            group by network, author_id
-            on conflict (network, author_id) do nothing""";
+            select g.network, g.author_id, g.handle
+            from (select network, author_id, min(author_handle) as handle
+                  from stage_message where not from_brand
+                  group by network, author_id) g
+            where not exists (select 1 from person p where p.network = g.network and p.author_id = g.author_id)""";
+
+    /**
+     * After a large batch, the planner must know the new accounts and persons: with stale counts it hashed
+     * the million-row side of the message insert's joins instead of the small ones (8.8 s instead of 5.8 s).
+     */
+    static final String ANALYZE_ACCOUNTS_AND_PERSONS = "analyze account, person";
+
+    static final long ANALYZE_FROM_ROWS = 10_000;
 
     /** Bulk sorts and hashes stay in memory. */
     static final String IMPORT_WORK_MEM = "set local work_mem = '256MB'";

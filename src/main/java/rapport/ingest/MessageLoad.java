@@ -38,6 +38,9 @@ final class MessageLoad implements AutoCloseable {
             st.execute(IngestSql.ANALYZE_STAGE);
             st.execute(IngestSql.UPSERT_ACCOUNTS_FROM_MESSAGES);
             st.execute(IngestSql.INSERT_PERSONS);
+            if (copy.rows() >= IngestSql.ANALYZE_FROM_ROWS) {
+                st.execute(IngestSql.ANALYZE_ACCOUNTS_AND_PERSONS);
+            }
             st.execute(IngestSql.DROP_SUPERSEDED);
             st.execute(IngestSql.CREATE_BATCH);
             st.execute(IngestSql.ANALYZE_BATCH);
