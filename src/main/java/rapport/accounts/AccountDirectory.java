@@ -2,7 +2,7 @@ package rapport.accounts;
 
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-import rapport.ingest.ImportFinished;
+import rapport.system.DataChanged;
 import rapport.system.BadRequest;
 import rapport.system.Database;
 
@@ -83,7 +83,7 @@ public class AccountDirectory {
 
     /** Accounts appear only through imports, so the key map is kept until the next one. */
     @EventListener
-    void onImport(ImportFinished event) {
+    void onDataChanged(DataChanged event) {
         generation.incrementAndGet();
         keys = null;
     }

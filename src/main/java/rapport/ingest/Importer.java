@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import rapport.ingest.source.RowSource;
 import rapport.ingest.source.SourceRow;
 
+import rapport.system.DataChanged;
 import rapport.system.Database;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,9 +29,9 @@ public class Importer {
 
     private final Database dataSource;
     private final ImportLog log;
-    private final ApplicationEventPublisher<ImportFinished> finished;
+    private final ApplicationEventPublisher<DataChanged> finished;
 
-    Importer(Database dataSource, ImportLog log, ApplicationEventPublisher<ImportFinished> finished) {
+    Importer(Database dataSource, ImportLog log, ApplicationEventPublisher<DataChanged> finished) {
         this.dataSource = dataSource;
         this.log = log;
         this.finished = finished;
@@ -75,7 +76,7 @@ public class Importer {
             log.fail(importId, "import failed: " + e.getMessage());
             throw new IllegalStateException("import " + importId + " failed", e);
         }
-        finished.publishEvent(new ImportFinished(importId));
+        finished.publishEvent(new DataChanged("import " + importId));
         return log.report(importId).withProblems(counts.problems.stream().limit(ImportLog.PROBLEMS_IN_REPORT).toList());
     }
 

@@ -11,14 +11,14 @@ import java.util.Map;
  * Cohort retention (METRICS.md §6): a person's cohort is the period of their first active message; the
  * retention of cohort C at offset k is the share of C's persons active in period C + k, k = 1 … 12.
  */
-final class CohortRetention {
+public final class CohortRetention {
 
     static final int OFFSETS = 12;
 
-    record Cohort(LocalDate cohortStart, long size, List<Double> retention) {
+    public record Cohort(LocalDate cohortStart, long size, List<Double> retention) {
     }
 
-    record Report(String grain, String scope, List<Cohort> cohorts) {
+    public record Report(String grain, String scope, List<Cohort> cohorts) {
     }
 
     private CohortRetention() {

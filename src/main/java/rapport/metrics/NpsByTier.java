@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 /** NPS broken down by the respondent's tier on the survey's day (window ending at that day's end), §5. */
-final class NpsByTier {
+public final class NpsByTier {
 
-    record TierNps(String tier, Double nps, long n) {
+    public record TierNps(String tier, Double nps, long n) {
     }
 
-    record Report(String scope, List<TierNps> tiers) {
+    public record Report(String scope, List<TierNps> tiers) {
     }
 
     private NpsByTier() {

@@ -7,9 +7,6 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import rapport.system.RapportSettings;
-
-import java.util.List;
 
 /** The dashboard's relationship views, computed on the server: tiers and flows, cohorts, response times, NPS by tier. */
 @Controller("/api")
@@ -17,46 +14,35 @@ import java.util.List;
 @ExecuteOn(TaskExecutors.BLOCKING)
 class RelationshipController {
 
-    private final ScopeFactsCache facts;
+    private final RelationshipViews views;
     private final MetricQueryResolver queries;
-    private final RapportSettings settings;
 
-    RelationshipController(ScopeFactsCache facts, MetricQueryResolver queries, RapportSettings settings) {
-        this.facts = facts;
+    RelationshipController(RelationshipViews views, MetricQueryResolver queries) {
+        this.views = views;
         this.queries = queries;
-        this.settings = settings;
     }
 
     @Get("/tiers")
     TierFlows.Report tiers(@RequestBean MetricQuery query) {
         MetricQueryResolver.Resolved q = queries.resolve(query);
-        return TierFlows.compute(facts.facts(q.scope().accountIds()), q.range().grain(), q.range().periods(settings.zone()), q.scope().label());
+        return views.tiers(q.scope(), q.range());
     }
 
     @Get("/cohorts")
     CohortRetention.Report cohorts(@RequestBean MetricQuery query) {
         MetricQueryResolver.Resolved q = queries.resolve(query);
-        return CohortRetention.compute(facts.facts(q.scope().accountIds()), q.range(), q.scope().label());
+        return views.cohorts(q.scope(), q.range());
     }
 
     @Get("/response-times")
     ResponseTimeDistribution.Report responseTimes(@RequestBean MetricQuery query) {
         MetricQueryResolver.Resolved q = queries.resolve(query);
-        return ResponseTimeDistribution.compute(facts.facts(q.scope().accountIds()), whole(q.range()), q.scope().label());
+        return views.responseTimes(q.scope(), q.range());
     }
 
     @Get("/nps-by-tier")
     NpsByTier.Report npsByTier(@RequestBean MetricQuery query) {
         MetricQueryResolver.Resolved q = queries.resolve(query);
-        return NpsByTier.compute(facts.facts(q.scope().accountIds()), whole(q.range()), q.scope().label());
-    }
-
-    /** From the first period's start to the last period's end. */
-    private Period whole(PeriodRange range) {
-        List<Period> periods = range.periods(settings.zone());
-        if (periods.isEmpty()) {
-            return Period.of(range.from(), range.from(), settings.zone());
-        }
-        return Period.of(periods.get(0).start(), periods.get(periods.size() - 1).end(), settings.zone());
+        return views.npsByTier(q.scope(), q.range());
     }
 }

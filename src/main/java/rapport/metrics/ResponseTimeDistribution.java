@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** How long inbound turns starting in a range waited for the brand's answer, in buckets people read. */
-final class ResponseTimeDistribution {
+public final class ResponseTimeDistribution {
 
-    record Bucket(String label, long count) {
+    public record Bucket(String label, long count) {
     }
 
-    record Report(String scope, List<Bucket> buckets, long answered, long unanswered) {
+    public record Report(String scope, List<Bucket> buckets, long answered, long unanswered) {
     }
 
     private static final long MINUTE = 60_000_000L;

@@ -7,7 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import rapport.ingest.ImportFinished;
+import rapport.system.DataChanged;
 import rapport.system.Database;
 import rapport.system.RapportSettings;
 
@@ -63,7 +63,7 @@ public class RollupRefresher {
     }
 
     @EventListener
-    void onImport(ImportFinished event) {
+    void onDataChanged(DataChanged event) {
         schedule();
     }
 

@@ -6,7 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
-import rapport.ingest.ImportFinished;
+import rapport.system.DataChanged;
 import rapport.system.Database;
 import rapport.system.RapportSettings;
 
@@ -70,7 +70,7 @@ public class ScopeFactsCache {
     }
 
     @EventListener
-    public void onImport(ImportFinished event) {
+    public void onDataChanged(DataChanged event) {
         version.bump();
         cache.invalidateAll();
         series.invalidateAll();

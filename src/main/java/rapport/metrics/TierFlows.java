@@ -11,15 +11,15 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Tier counts at each period's end and the flows of persons between tiers from one period to the next (§5). */
-final class TierFlows {
+public final class TierFlows {
 
-    record PeriodTiers(LocalDate periodStart, LocalDate periodEnd, Map<String, Long> counts) {
+    public record PeriodTiers(LocalDate periodStart, LocalDate periodEnd, Map<String, Long> counts) {
     }
 
-    record Transition(LocalDate periodStart, String from, String to, long count) {
+    public record Transition(LocalDate periodStart, String from, String to, long count) {
     }
 
-    record Report(String grain, String scope, List<PeriodTiers> periods, List<Transition> transitions) {
+    public record Report(String grain, String scope, List<PeriodTiers> periods, List<Transition> transitions) {
     }
 
     private TierFlows() {
