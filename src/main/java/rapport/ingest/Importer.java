@@ -16,6 +16,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -46,12 +48,14 @@ public class Importer {
         ImportProgress progress = log.progress(importId);
         ImportCounts counts = new ImportCounts();
         InputStream in = new CountingInputStream(body, progress.bytesRead);
+        Set<Integer> changedAccounts = new HashSet<>();
         try (Connection connection = dataSource.connection()) {
             connection.setAutoCommit(false);
             try {
                 try (Statement st = connection.createStatement()) {
                     st.execute(IngestSql.IMPORT_LOCK);
                 }
+                long versionBefore = single(connection, IngestSql.DATA_VERSION_NOW);
                 switch (format) {
                     case MESSAGES -> loadMessages(connection, importId, RowSource.csv(in, format.columns()), counts, progress);
                     case MESSAGES_NDJSON -> loadMessages(connection, importId, RowSource.ndjson(in), counts, progress);
@@ -64,6 +68,7 @@ public class Importer {
                 }
                 log.saveProblems(connection, importId, counts.problems);
                 log.finish(connection, importId, ImportReport.DONE, counts, null);
+                changedAccounts.addAll(changedSince(connection, versionBefore));
                 connection.commit();
             } catch (SQLException | IOException | RuntimeException e) {
                 connection.rollback();
@@ -76,7 +81,7 @@ public class Importer {
             log.fail(importId, "import failed: " + e.getMessage());
             throw new IllegalStateException("import " + importId + " failed", e);
         }
-        finished.publishEvent(new DataChanged("import " + importId));
+        finished.publishEvent(DataChanged.ofAccounts("import " + importId, changedAccounts));
         return log.report(importId).withProblems(counts.problems.stream().limit(ImportLog.PROBLEMS_IN_REPORT).toList());
     }
 
@@ -181,6 +186,27 @@ public class Importer {
             }
         }
         counts.updated = staged - counts.inserted;
+    }
+
+    private static long single(Connection connection, String sql) throws SQLException {
+        try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The triggers of migration V10 gave every account this import wrote to a new data version. */
+    private static List<Integer> changedSince(Connection connection, long version) throws SQLException {
+        List<Integer> ids = new ArrayList<>();
+        try (PreparedStatement st = connection.prepareStatement(IngestSql.ACCOUNTS_CHANGED_SINCE)) {
+            st.setLong(1, version);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getInt(1));
+                }
+            }
+        }
+        return ids;
     }
 
     private static void read(ImportCounts counts, ImportProgress progress) {

@@ -177,6 +177,12 @@ final class IngestSql {
             )
             select count(*) filter (where inserted) from written""";
 
+    /** The data versions (migration V10) handed out so far; read after the import lock. */
+    static final String DATA_VERSION_NOW = "select coalesce(max(version), 0) from account_data_version";
+
+    /** Accounts whose data this import changed (or, conservatively, another writer meanwhile). */
+    static final String ACCOUNTS_CHANGED_SINCE = "select account_id from account_data_version where version > ?";
+
     /** One import at a time: concurrent upserts of the same persons would otherwise deadlock. */
     static final String IMPORT_LOCK = "select pg_advisory_xact_lock(7226)";
 

@@ -19,20 +19,20 @@ public class MetricCalculator {
 
     private final ScopeFactsCache facts;
     private final RollupStore rollups;
-    private final DataVersion version;
+    private final DataVersions versions;
     private final RapportSettings settings;
     private final SyncCache<?> cache;
 
-    MetricCalculator(ScopeFactsCache facts, RollupStore rollups, DataVersion version, RapportSettings settings,
+    MetricCalculator(ScopeFactsCache facts, RollupStore rollups, DataVersions versions, RapportSettings settings,
                      @Named("metric-series") SyncCache<?> cache) {
         this.facts = facts;
         this.rollups = rollups;
-        this.version = version;
+        this.versions = versions;
         this.settings = settings;
         this.cache = cache;
     }
 
-    private record Key(long dataVersion, List<Integer> accountIds, PeriodRange range) {
+    private record Key(DataVersions.ScopeVersion scope, PeriodRange range) implements ScopeFactsCache.ScopeKeyed {
     }
 
     /** Every metric's points for one scope and range: what the cache holds. */
@@ -40,7 +40,7 @@ public class MetricCalculator {
     }
 
     public MetricReport report(Scope scope, PeriodRange range, List<Metric> metrics) {
-        Map<Metric, List<MetricPoint>> all = cache.get(new Key(version.current(), scope.accountIds(), range), Table.class,
+        Map<Metric, List<MetricPoint>> all = cache.get(new Key(versions.of(scope.accountIds()), range), Table.class,
                 () -> new Table(rollups.read(scope.accountIds(), range)
                         .orElseGet(() -> allMetrics(scope.accountIds(), range)))).points();
         List<MetricSeries> series = metrics.stream().map(m -> MetricSeries.of(m, all.get(m))).toList();

@@ -6,6 +6,11 @@ final class MetricQueries {
     private MetricQueries() {
     }
 
+    /** The scope's accounts with their data versions (V10), one string: what cached figures are labelled with. */
+    static final String SCOPE_VERSIONS = """
+            select coalesce(string_agg(account_id || ':' || version, ',' order by account_id), '')
+            from account_data_version where account_id = any(?)""";
+
     /** Brand texts only: template groups and promotional phrases look at nothing else. */
     static final String SCOPE_MESSAGES = """
             select m.id, m.message_id, m.account_id, m.person_id, m.from_brand, m.kind,

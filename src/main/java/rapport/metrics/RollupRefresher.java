@@ -24,9 +24,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Keeps the rollups current: after start-up and after every import, in the background, it recomputes the
- * scopes whose rollups are stale (each account alone, and all accounts together while they are small
- * enough to hold in memory). Until it is done the dashboard computes from the messages, as it would anyway.
+ * Keeps the rollups current: after start-up and after every data change, in the background, it recomputes
+ * the scopes whose accounts' data versions moved (each account alone, and all accounts together while they
+ * are small enough to hold in memory); the other accounts' rollups stay as they are. Until it is done the dashboard computes from the messages, as it would anyway.
  */
 @Singleton
 public class RollupRefresher {
@@ -111,14 +111,11 @@ public class RollupRefresher {
 
     private boolean refresh(List<Integer> accountIds) {
         String scope = RollupStore.scopeKey(accountIds);
-        long revision;
-        String accountsHash;
+        String versions;
         // read before the messages: an import committing in between leaves the rollup marked stale, never wrong
         try (Connection c = database.connection()) {
-            revision = store.revision(c);
-            accountsHash = store.accountsHash(c, accountIds);
-            if (store.isCurrent(c, scope, Grain.WEEK, revision, accountsHash)
-                    && store.isCurrent(c, scope, Grain.MONTH, revision, accountsHash)) {
+            versions = DataVersions.of(c, accountIds).versions();
+            if (store.isCurrent(c, scope, Grain.WEEK, versions) && store.isCurrent(c, scope, Grain.MONTH, versions)) {
                 return false;
             }
         } catch (SQLException e) {
@@ -131,7 +128,7 @@ public class RollupRefresher {
             values.put(grain, MetricCalculator.compute(scopeFacts, coverage(scopeFacts, grain)));
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        values.forEach((grain, series) -> store.save(scope, grain, revision, accountsHash, series, millis));
+        values.forEach((grain, series) -> store.save(scope, grain, versions, series, millis));
         LOG.info("rollups of scope {} ({} messages) recomputed in {} ms", scope, scopeFacts.data.size, millis);
         return true;
     }

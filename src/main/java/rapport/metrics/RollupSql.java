@@ -6,15 +6,6 @@ final class RollupSql {
     private RollupSql() {
     }
 
-    /** Grows by one with every import that commits (imports never delete their log row). */
-    static final String REVISION = "select count(*) from import where state = 'done'";
-
-    /** Changes when any account setting a metric reads (promotional phrases, own domains) changes. */
-    static final String ACCOUNTS_HASH = """
-            select md5(coalesce(string_agg(id || ':' || coalesce(promo_phrases::text, '-') || ':'
-                                           || coalesce(own_domains::text, '-'), ',' order by id), ''))
-            from account where id = any(?)""";
-
     static final String ACCOUNT_IDS = "select id from account order by id";
 
     static final String SCOPE_MESSAGE_COUNT = "select count(*) from message where account_id = any(?)";
@@ -25,26 +16,24 @@ final class RollupSql {
             from rollup_state s
             join metric_rollup r on r.scope = s.scope and r.grain = s.grain
             where s.scope = ? and s.grain = ? and s.settings = ?
-              and s.revision = (""" + REVISION + """
-            )
-              and s.accounts_hash = (""" + ACCOUNTS_HASH + """
+              and s.data_versions = (""" + MetricQueries.SCOPE_VERSIONS + """
             )
               and s.first_start <= ? and s.last_start >= ?
               and r.period_start between ? and ?""";
 
     static final String IS_CURRENT = """
             select count(*) from rollup_state
-            where scope = ? and grain = ? and settings = ? and revision = ? and accounts_hash = ?""";
+            where scope = ? and grain = ? and settings = ? and data_versions = ?""";
 
     static final String DELETE_VALUES = "delete from metric_rollup where scope = ? and grain = ?";
 
     static final String COPY_VALUES = "copy metric_rollup (scope, grain, metric, period_start, value, n) from stdin (format csv)";
 
     static final String SAVE_STATE = """
-            insert into rollup_state (scope, grain, revision, settings, accounts_hash, first_start, last_start, compute_ms)
-            values (?, ?, ?, ?, ?, ?, ?, ?)
+            insert into rollup_state (scope, grain, data_versions, settings, first_start, last_start, compute_ms)
+            values (?, ?, ?, ?, ?, ?, ?)
             on conflict (scope, grain) do update set
-                revision = excluded.revision, settings = excluded.settings, accounts_hash = excluded.accounts_hash,
+                data_versions = excluded.data_versions, settings = excluded.settings,
                 first_start = excluded.first_start, last_start = excluded.last_start,
                 computed_at = now(), compute_ms = excluded.compute_ms""";
 

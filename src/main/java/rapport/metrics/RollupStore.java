@@ -24,7 +24,8 @@ import java.util.stream.Collectors;
 
 /**
  * Precomputed metric values per scope and grain. A rollup is used only when nothing it was computed from
- * has changed since: the imports done, the workspace settings, the metric code, the accounts' settings.
+ * has changed since: its accounts' data versions (data and account settings), the workspace settings, the
+ * metric code.
  */
 @Singleton
 class RollupStore {
@@ -95,21 +96,12 @@ class RollupStore {
         return Optional.of(series);
     }
 
-    long revision(Connection c) throws SQLException {
-        return single(c, RollupSql.REVISION);
-    }
-
-    String accountsHash(Connection c, List<Integer> accountIds) throws SQLException {
-        return ofAccounts(c, RollupSql.ACCOUNTS_HASH, accountIds);
-    }
-
-    boolean isCurrent(Connection c, String scope, Grain grain, long revision, String accountsHash) throws SQLException {
+    boolean isCurrent(Connection c, String scope, Grain grain, String dataVersions) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(RollupSql.IS_CURRENT)) {
             st.setString(1, scope);
             st.setString(2, grain.key());
             st.setString(3, settingsKey());
-            st.setLong(4, revision);
-            st.setString(5, accountsHash);
+            st.setString(4, dataVersions);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1) > 0;
@@ -118,7 +110,7 @@ class RollupStore {
     }
 
     /** Replaces the scope's values for the grain in one transaction, labelled with what they were computed from. */
-    void save(String scope, Grain grain, long revision, String accountsHash, Map<Metric, List<MetricPoint>> values,
+    void save(String scope, Grain grain, String dataVersions, Map<Metric, List<MetricPoint>> values,
               long computeMillis) {
         List<MetricPoint> any = values.values().iterator().next();
         try (Connection c = database.connection()) {
@@ -133,12 +125,11 @@ class RollupStore {
                 try (PreparedStatement st = c.prepareStatement(RollupSql.SAVE_STATE)) {
                     st.setString(1, scope);
                     st.setString(2, grain.key());
-                    st.setLong(3, revision);
+                    st.setString(3, dataVersions);
                     st.setString(4, settingsKey());
-                    st.setString(5, accountsHash);
-                    st.setObject(6, any.get(0).periodStart());
-                    st.setObject(7, any.get(any.size() - 1).periodStart());
-                    st.setLong(8, computeMillis);
+                    st.setObject(5, any.get(0).periodStart());
+                    st.setObject(6, any.get(any.size() - 1).periodStart());
+                    st.setLong(7, computeMillis);
                     st.executeUpdate();
                 }
                 c.commit();
@@ -199,13 +190,6 @@ class RollupStore {
                 rs.next();
                 return rs.getString(1);
             }
-        }
-    }
-
-    private static long single(Connection c, String sql) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
         }
     }
 }

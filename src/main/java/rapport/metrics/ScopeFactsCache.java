@@ -32,23 +32,26 @@ public class ScopeFactsCache {
     private final ScopeLoader loader;
     private final Database database;
     private final RapportSettings settings;
-    private final DataVersion version;
+    private final DataVersions versions;
     private final SyncCache<?> cache;
     private final SyncCache<?> series;
 
-    ScopeFactsCache(ScopeLoader loader, Database database, RapportSettings settings, DataVersion version,
+    ScopeFactsCache(ScopeLoader loader, Database database, RapportSettings settings, DataVersions versions,
                     @Named("scope-facts") SyncCache<?> cache, @Named("metric-series") SyncCache<?> series) {
         this.loader = loader;
         this.database = database;
         this.settings = settings;
-        this.version = version;
+        this.versions = versions;
         this.cache = cache;
         this.series = series;
     }
 
+    /**
+     * Versions are read before the messages: an import committing in between leaves the facts labelled with
+     * the older versions, so they are never served to a request that saw the newer ones.
+     */
     ScopeFacts facts(List<Integer> accountIds) {
-        long dataVersion = version.current();
-        return cache.get(new Key(dataVersion, accountIds), ScopeFacts.class, () -> compute(accountIds));
+        return cache.get(new Key(versions.of(accountIds)), ScopeFacts.class, () -> compute(accountIds));
     }
 
     /** Computed afresh and not kept: rollups go through every scope once and must not crowd out the dashboard's. */
@@ -56,7 +59,12 @@ public class ScopeFactsCache {
         return compute(accountIds);
     }
 
-    private record Key(long dataVersion, List<Integer> accountIds) {
+    private record Key(DataVersions.ScopeVersion scope) implements ScopeKeyed {
+    }
+
+    /** A cache key of one scope's figures, so that a change to some accounts evicts only what they are part of. */
+    interface ScopeKeyed {
+        DataVersions.ScopeVersion scope();
     }
 
     private ScopeFacts compute(List<Integer> accountIds) {
@@ -69,11 +77,17 @@ public class ScopeFactsCache {
         return facts;
     }
 
+    /** Early release of what the new versions already made unreachable; other accounts' figures stay. */
     @EventListener
     public void onDataChanged(DataChanged event) {
-        version.bump();
-        cache.invalidateAll();
-        series.invalidateAll();
+        for (SyncCache<?> each : List.of(cache, series)) {
+            if (each.getNativeCache() instanceof com.github.benmanes.caffeine.cache.Cache<?, ?> caffeine) {
+                caffeine.asMap().keySet().removeIf(key -> !(key instanceof ScopeKeyed scoped)
+                        || event.affects(scoped.scope().accountIds()));
+            } else {
+                each.invalidateAll();
+            }
+        }
     }
 
     private Map<Integer, List<ScopeFacts.FollowerSnapshot>> followers(List<Integer> accountIds) {

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Rollups are the same numbers, computed earlier: every value a rollup serves equals the value computed
  * from the messages, and a rollup is never served once an import or a setting has changed what it was
- * computed from. Data: the real twcs slice.
+ * computed from; another account's rollups are kept. Data: the real twcs slice.
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -112,19 +112,24 @@ class RollupTest implements FreshDatabase {
 
     @Test
     @Order(3)
-    void anImportMakesTheRollupsStaleUntilTheyAreRecomputed() {
+    void anImportMakesOnlyItsAccountsRollupsStaleUntilTheyAreRecomputed() {
         refresher.refreshNow();
         int amazon = accountId("AmazonHelp");
+        int chipotle = accountId("ChipotleTweets");
         PeriodRange week = new PeriodRange(Grain.WEEK, LocalDate.parse("2017-10-30"), LocalDate.parse("2017-10-30"));
         double before = store.read(List.of(amazon), week).orElseThrow().get(Metric.ACTIVE_INTERACTORS).get(0).value();
+        Map<Metric, List<MetricPoint>> chipotleBefore = store.read(List.of(chipotle), week).orElseThrow();
 
         api.importFile("messages", "network,account,message_id,author_id,author_handle,from_brand,kind,created_at,in_reply_to,text\n"
                 + "x,AmazonHelp,late-1,newcomer,newcomer,false,mention,2017-10-31T09:00:00Z,,where is my parcel\n");
 
         assertTrue(store.read(List.of(amazon), week).isEmpty(), "stale after the import");
+        assertTrue(store.read(accountIds, week).isEmpty(), "all accounts hold the import's account");
+        assertEquals(chipotleBefore, store.read(List.of(chipotle), week).orElseThrow(), "another account's rollup still holds");
         assertEquals(before + 1, api.metrics("week", "2017-10-30", "x/AmazonHelp").get("active_interactors"),
                 "meanwhile computed from the messages, the newcomer counted");
-        assertEquals(accountIds.size() + 1, refresher.refreshNow().size(), "every scope recomputed");
+        assertEquals(List.of(RollupStore.scopeKey(List.of(amazon)), RollupStore.scopeKey(accountIds)), refresher.refreshNow(),
+                "only the import's account and all accounts recomputed");
         assertEquals(before + 1, store.read(List.of(amazon), week).orElseThrow().get(Metric.ACTIVE_INTERACTORS).get(0).value());
     }
 
