@@ -1,0 +1,66 @@
+package rapport.metrics;
+
+import jakarta.inject.Singleton;
+import rapport.metrics.facts.PersonActivity;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The person-level metrics (active, new and repeat people, repeat rate, advocates) and tier counts as
+ * aggregates in PostgreSQL over the person days kept at import time: memory grows with the periods asked
+ * for, not with the messages.
+ */
+@Singleton
+class PersonFamilies {
+
+    static final List<Metric> METRICS = List.of(Metric.ACTIVE_INTERACTORS, Metric.NEW_INTERACTORS,
+            Metric.REPEAT_INTERACTORS, Metric.REPEAT_RATE, Metric.ADVOCATES);
+
+    private final PersonActivity activity;
+
+    PersonFamilies(PersonActivity activity) {
+        this.activity = activity;
+    }
+
+    Map<Metric, List<MetricPoint>> compute(List<Integer> accountIds, Grain grain, List<Period> periods) {
+        List<LocalDate> starts = periods.stream().map(Period::start).toList();
+        Map<LocalDate, PersonActivity.PeriodActivity> perPeriod = activity.perPeriod(accountIds, grain.key(), starts);
+        Map<LocalDate, PersonActivity.TierCounts> tiers = activity.tiersAt(accountIds, periods.stream().map(Period::end).toList());
+        Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);
+        METRICS.forEach(m -> series.put(m, new ArrayList<>(periods.size())));
+        for (Period p : periods) {
+            PersonActivity.PeriodActivity a = perPeriod.get(p.start());
+            put(series, Metric.ACTIVE_INTERACTORS, p, MetricValue.count(a.active()));
+            put(series, Metric.NEW_INTERACTORS, p, MetricValue.count(a.newcomers()));
+            put(series, Metric.REPEAT_INTERACTORS, p, MetricValue.count(a.repeat()));
+            put(series, Metric.REPEAT_RATE, p, MetricValue.ratio(a.repeat(), a.active()));
+            put(series, Metric.ADVOCATES, p, MetricValue.count(tiers.get(p.end()).advocates()));
+        }
+        return series;
+    }
+
+    /** Tier counts at each period's end, as the tier chart shows them. */
+    List<TierFlows.PeriodTiers> tierCounts(List<Integer> accountIds, List<Period> periods) {
+        Map<LocalDate, PersonActivity.TierCounts> tiers = activity.tiersAt(accountIds, periods.stream().map(Period::end).toList());
+        List<TierFlows.PeriodTiers> rows = new ArrayList<>(periods.size());
+        for (Period p : periods) {
+            PersonActivity.TierCounts t = tiers.get(p.end());
+            Map<String, Long> counts = new LinkedHashMap<>();
+            counts.put("advocate", t.advocates());
+            counts.put("regular", t.regulars());
+            counts.put("participant", t.participants());
+            counts.put("lapsed", t.lapsed());
+            rows.add(new TierFlows.PeriodTiers(p.start(), p.end(), counts));
+        }
+        return rows;
+    }
+
+    private static void put(Map<Metric, List<MetricPoint>> series, Metric metric, Period p, MetricValue v) {
+        series.get(metric).add(new MetricPoint(p.start(), p.end(), v.value(), v.n()));
+    }
+}
