@@ -19,7 +19,7 @@ import java.util.Map;
 class PersonFamilies {
 
     static final List<Metric> METRICS = List.of(Metric.ACTIVE_INTERACTORS, Metric.NEW_INTERACTORS,
-            Metric.REPEAT_INTERACTORS, Metric.REPEAT_RATE, Metric.ADVOCATES);
+            Metric.REPEAT_INTERACTORS, Metric.REPEAT_RATE, Metric.ADVOCATES, Metric.NPS);
 
     private final PersonActivity activity;
 
@@ -31,6 +31,8 @@ class PersonFamilies {
         List<LocalDate> starts = periods.stream().map(Period::start).toList();
         Map<LocalDate, PersonActivity.PeriodActivity> perPeriod = activity.perPeriod(accountIds, grain.key(), starts);
         Map<LocalDate, PersonActivity.TierCounts> tiers = activity.tiersAt(accountIds, periods.stream().map(Period::end).toList());
+        Map<LocalDate, PersonActivity.NpsTally> nps = periods.isEmpty() ? Map.of()
+                : activity.npsPerPeriod(accountIds, grain.key(), periods.get(0).start(), periods.get(periods.size() - 1).end());
         Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);
         METRICS.forEach(m -> series.put(m, new ArrayList<>(periods.size())));
         for (Period p : periods) {
@@ -40,8 +42,17 @@ class PersonFamilies {
             put(series, Metric.REPEAT_INTERACTORS, p, MetricValue.count(a.repeat()));
             put(series, Metric.REPEAT_RATE, p, MetricValue.ratio(a.repeat(), a.active()));
             put(series, Metric.ADVOCATES, p, MetricValue.count(tiers.get(p.end()).advocates()));
+            put(series, Metric.NPS, p, nps(nps.getOrDefault(p.start(), PersonActivity.NpsTally.NONE)));
         }
         return series;
+    }
+
+    /** 100 × (share of 9–10 − share of 0–6); null with n = 0 when nobody answered. */
+    static MetricValue nps(PersonActivity.NpsTally t) {
+        if (t.n() == 0) {
+            return new MetricValue(null, 0L);
+        }
+        return new MetricValue(100 * ((double) t.promoters() / t.n() - (double) t.detractors() / t.n()), t.n());
     }
 
     /** Tier counts at each period's end, as the tier chart shows them. */

@@ -1,33 +1,55 @@
 package rapport.metrics;
 
+import io.micronaut.cache.SyncCache;
+import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import rapport.accounts.Scope;
 import rapport.system.RapportSettings;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The relationship views (METRICS.md §5–6) for a scope and range: tier counts and flows, cohort retention,
  * response-time buckets and NPS by tier. The one entry point other features use; how they are computed stays
- * inside {@code metrics}.
+ * inside {@code metrics}. Tiers, flows, cohorts and NPS by tier are aggregated in PostgreSQL from the person
+ * days kept at import time; response-time buckets still come from the scope's facts in memory.
  */
 @Singleton
 public class RelationshipViews {
 
     private final ScopeFactsCache facts;
+    private final PersonRelationships relationships;
+    private final DataVersions versions;
     private final RapportSettings settings;
+    private final SyncCache<?> cache;
 
-    RelationshipViews(ScopeFactsCache facts, RapportSettings settings) {
+    RelationshipViews(ScopeFactsCache facts, PersonRelationships relationships, DataVersions versions,
+                      RapportSettings settings, @Named("metric-series") SyncCache<?> cache) {
         this.facts = facts;
+        this.relationships = relationships;
+        this.versions = versions;
         this.settings = settings;
+        this.cache = cache;
+    }
+
+    /** One view of one scope and range, kept while the scope's data versions hold. */
+    private record Key(DataVersions.ScopeVersion scope, String view, String label, PeriodRange range)
+            implements ScopeFactsCache.ScopeKeyed {
+    }
+
+    private <T> T cached(Scope scope, String view, PeriodRange range, Class<T> type, Supplier<T> compute) {
+        return cache.get(new Key(versions.of(scope.accountIds()), view, scope.label(), range), type, compute);
     }
 
     public TierFlows.Report tiers(Scope scope, PeriodRange range) {
-        return TierFlows.compute(facts.facts(scope.accountIds()), range.grain(), range.periods(settings.zone()), scope.label());
+        return cached(scope, "tiers", range, TierFlows.Report.class, () -> relationships.tiers(scope.accountIds(),
+                range.grain(), range.periods(settings.zone()), scope.label()));
     }
 
     public CohortRetention.Report cohorts(Scope scope, PeriodRange range) {
-        return CohortRetention.compute(facts.facts(scope.accountIds()), range, scope.label());
+        return cached(scope, "cohorts", range, CohortRetention.Report.class,
+                () -> relationships.cohorts(scope.accountIds(), range, scope.label()));
     }
 
     public ResponseTimeDistribution.Report responseTimes(Scope scope, PeriodRange range) {
@@ -35,7 +57,8 @@ public class RelationshipViews {
     }
 
     public NpsByTier.Report npsByTier(Scope scope, PeriodRange range) {
-        return NpsByTier.compute(facts.facts(scope.accountIds()), whole(range), scope.label());
+        return cached(scope, "nps-by-tier", range, NpsByTier.Report.class,
+                () -> relationships.npsByTier(scope.accountIds(), whole(range), scope.label()));
     }
 
     /** From the first period's start to the last period's end. */

@@ -10,6 +10,8 @@ create table person_day (
     shares     int not null,
     primary key (account_id, day, person_id)
 );
+-- one person's days (NPS of active persons, tiers on a survey's day)
+create index person_day_person on person_day (person_id, day);
 
 -- The time zone person_day's days are in; null until the application has built them.
 create table person_day_state (

@@ -50,6 +50,9 @@ abstract class FactEngineEquality implements FreshDatabase {
     PersonFamilies personFamilies;
 
     @Inject
+    PersonRelationships relationships;
+
+    @Inject
     RapportSettings settings;
 
     @Inject
@@ -111,28 +114,50 @@ abstract class FactEngineEquality implements FreshDatabase {
     }
 
     @Test
-    void interactorsAndAdvocates_sqlOverPersonDaysEqualsTheInMemoryEngine() throws SQLException {
-        for (List<Integer> scope : scopes()) {
-            ScopeFacts scopeFacts = facts.uncached(scope);
-            for (Grain grain : Grain.values()) {
-                List<Period> periods = refresher.coverage(scopeFacts, grain);
-                Map<Metric, List<MetricPoint>> expected = MetricCalculator.compute(scopeFacts, periods);
-                Map<Metric, List<MetricPoint>> actual = personFamilies.compute(scope, grain, periods);
-                for (Metric metric : PersonFamilies.METRICS) {
-                    assertEquals(expected.get(metric), actual.get(metric), metric + ", scope " + scope + ", " + grain + ", " + zone());
-                }
+    void interactorsAdvocatesAndNps_sqlOverPersonDaysEqualsTheInMemoryEngine() throws SQLException {
+        eachScopeAndGrain((scope, scopeFacts, grain, periods) -> {
+            Map<Metric, List<MetricPoint>> expected = MetricCalculator.compute(scopeFacts, periods);
+            Map<Metric, List<MetricPoint>> actual = personFamilies.compute(scope, grain, periods);
+            for (Metric metric : PersonFamilies.METRICS) {
+                assertEquals(expected.get(metric), actual.get(metric), metric + ", scope " + scope + ", " + grain + ", " + zone());
             }
-        }
+        });
     }
 
     @Test
-    void tierCounts_sqlOverPersonDaysEqualsTheInMemoryEngine() throws SQLException {
+    void tiersAndFlows_sqlOverPersonDaysEqualsTheInMemoryEngine() throws SQLException {
+        eachScopeAndGrain((scope, scopeFacts, grain, periods) ->
+                assertEquals(TierFlows.compute(scopeFacts, grain, periods, "s"), relationships.tiers(scope, grain, periods, "s")));
+    }
+
+    @Test
+    void cohortRetention_sqlOverPersonDaysEqualsTheInMemoryEngine() throws SQLException {
+        eachScopeAndGrain((scope, scopeFacts, grain, periods) -> {
+            // all periods, and a range that ends amid the data: offsets past its end are null
+            for (int last : List.of(periods.size() - 1, periods.size() / 2)) {
+                PeriodRange range = new PeriodRange(grain, periods.get(0).start(), periods.get(last).start());
+                assertEquals(CohortRetention.compute(scopeFacts, range, "s"), relationships.cohorts(scope, range, "s"));
+            }
+        });
+    }
+
+    @Test
+    void npsByTier_sqlOverPersonDaysEqualsTheInMemoryEngine() throws SQLException {
+        eachScopeAndGrain((scope, scopeFacts, grain, periods) -> {
+            Period whole = Period.of(periods.get(0).start(), periods.get(periods.size() - 1).end(), settings.zone());
+            assertEquals(NpsByTier.compute(scopeFacts, whole, "s"), relationships.npsByTier(scope, whole, "s"));
+        });
+    }
+
+    private interface Check {
+        void run(List<Integer> scope, ScopeFacts scopeFacts, Grain grain, List<Period> periods);
+    }
+
+    private void eachScopeAndGrain(Check check) throws SQLException {
         for (List<Integer> scope : scopes()) {
             ScopeFacts scopeFacts = facts.uncached(scope);
             for (Grain grain : Grain.values()) {
-                List<Period> periods = refresher.coverage(scopeFacts, grain);
-                assertEquals(TierFlows.compute(scopeFacts, grain, periods, "s").periods(), personFamilies.tierCounts(scope, periods),
-                        "scope " + scope + ", " + grain + ", " + zone());
+                check.run(scope, scopeFacts, grain, refresher.coverage(scopeFacts, grain));
             }
         }
     }

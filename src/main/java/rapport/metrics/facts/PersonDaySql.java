@@ -49,12 +49,8 @@ final class PersonDaySql {
             where (prev is null or prev < period) and period between ? and ?
             group by period""";
 
-    /**
-     * Tier counts at each end date (METRICS.md §5) over W = [end − 90 days, end): distinct ISO weeks active and
-     * amplifications per person; lapsed = persons first active before W less those active in W.
-     */
-    static final String TIERS_AT_ENDS = """
-            with e as (select distinct unnest(?::date[]) as e),
+    /** Each person's tier at end date e over W = [e − 90, e), for the persons active in W (with their first day). */
+    private static final String TIERS_OF_ACTIVE = """
             d as (""" + SCOPE_DAYS + """
             ), first as (
                 select person_id, min(day) as first_day from d group by person_id
@@ -62,15 +58,93 @@ final class PersonDaySql {
                 select e.e, d.person_id, count(distinct date_trunc('week', d.day)) as weeks, sum(d.shares) > 0 as shared
                 from e join d on d.day >= e.e - 90 and d.day < e.e
                 group by e.e, d.person_id
+            ), tiered as (
+                select e, person_id,
+                       case when weeks >= 3 and shared then 'advocate' when weeks >= 2 then 'regular' else 'participant' end as tier
+                from w
+            )""";
+
+    /**
+     * Moves between tiers from end e0 to end e1 (pairs of the two arrays). Persons active in neither window are
+     * lapsed at both ends when first active before e0's window, else without a tier at both: not a move.
+     */
+    static final String TIER_MOVES = """
+            with pairs as (select * from unnest(?::date[], ?::date[]) p(e0, e1)),
+            e as (select e0 as e from pairs union select e1 from pairs),
+            """ + TIERS_OF_ACTIVE + """
+            , moves as (
+                select p.e0, p.e1, t.person_id,
+                       max(t.tier) filter (where t.e = p.e0) as t0, max(t.tier) filter (where t.e = p.e1) as t1
+                from pairs p join tiered t on t.e = p.e0 or t.e = p.e1
+                group by p.e0, p.e1, t.person_id
             )
+            select m.e1, coalesce(m.t0, case when f.first_day < m.e0 - 90 then 'lapsed' else 'none' end),
+                   coalesce(m.t1, case when f.first_day < m.e1 - 90 then 'lapsed' else 'none' end), count(*)
+            from moves m join first f on f.person_id = m.person_id
+            group by 1, 2, 3
+            union all
+            select p.e1, 'lapsed', 'lapsed',
+                   (select count(*) from first f where f.first_day < p.e0 - 90)
+                   - (select count(*) from moves m join first f on f.person_id = m.person_id
+                      where m.e1 = p.e1 and f.first_day < p.e0 - 90)
+            from pairs p""";
+
+    /** Per cohort (the period of a person's first active day) in [from, to]: persons active in each period up to the last. */
+    static final String COHORTS = """
+            with d as (""" + SCOPE_DAYS + """
+            ), x as (
+                select person_id, date_trunc(?, day)::date as period from d group by 1, 2
+            ), c as (
+                select person_id, min(period) as cohort from x group by person_id
+            )
+            select c.cohort, x.period, count(*)
+            from c join x on x.person_id = c.person_id
+            where c.cohort between ? and ? and x.period <= ?
+            group by 1, 2""";
+
+    /** Survey answers of persons with an active day in the scope's accounts, ever, dated in [from, to). */
+    private static final String ANSWERS = """
+            select p.id as person_id, s.day, s.score
+            from survey_response s join person p on p.network = s.network and p.author_id = s.author_id
+            where s.day >= ? and s.day < ?
+              and exists (select 1 from person_day d where d.person_id = p.id and d.account_id = any(?))""";
+
+    /** NPS tallies per period (grain week or month) of the answers dated in [from, to). */
+    static final String NPS_PER_PERIOD = """
+            select date_trunc(?, r.day)::date, count(*), count(*) filter (where r.score >= 9),
+                   count(*) filter (where r.score <= 6)
+            from (""" + ANSWERS + """
+            ) r group by 1""";
+
+    /** NPS tallies per tier of the respondent at the end of the survey's day (METRICS.md §5). */
+    static final String NPS_BY_TIER = """
+            with r as (""" + ANSWERS + """
+            ), t as (
+                select r.score, r.day + 1 as e,
+                       (select count(distinct date_trunc('week', d.day)) from person_day d
+                        where d.person_id = r.person_id and d.account_id = any(?) and d.day >= r.day + 1 - 90 and d.day < r.day + 1) as weeks,
+                       (select coalesce(sum(d.shares), 0) from person_day d
+                        where d.person_id = r.person_id and d.account_id = any(?) and d.day >= r.day + 1 - 90 and d.day < r.day + 1) as shares,
+                       (select min(d.day) from person_day d where d.person_id = r.person_id and d.account_id = any(?)) as first_day
+                from r
+            )
+            select case when weeks >= 3 and shares > 0 then 'advocate' when weeks >= 2 then 'regular'
+                        when weeks = 1 then 'participant' when first_day < e - 90 then 'lapsed' else 'none' end,
+                   count(*), count(*) filter (where score >= 9), count(*) filter (where score <= 6)
+            from t group by 1""";
+
+    /** Tier counts at each end date (METRICS.md §5); lapsed = persons first active before W less those active in W. */
+    static final String TIERS_AT_ENDS = """
+            with e as (select distinct unnest(?::date[]) as e),
+            """ + TIERS_OF_ACTIVE + """
             select e.e,
-                   count(w.person_id) filter (where w.weeks >= 3 and w.shared) as advocates,
-                   count(w.person_id) filter (where w.weeks >= 2 and not (w.weeks >= 3 and w.shared)) as regulars,
-                   count(w.person_id) filter (where w.weeks = 1) as participants,
+                   count(t.person_id) filter (where t.tier = 'advocate'),
+                   count(t.person_id) filter (where t.tier = 'regular'),
+                   count(t.person_id) filter (where t.tier = 'participant'),
                    (select count(*) from first f where f.first_day < e.e - 90)
-                       - count(w.person_id) filter (where f.first_day < e.e - 90) as lapsed
+                       - count(t.person_id) filter (where f.first_day < e.e - 90)
             from e
-            left join w on w.e = e.e
-            left join first f on f.person_id = w.person_id
+            left join tiered t on t.e = e.e
+            left join first f on f.person_id = t.person_id
             group by e.e""";
 }

@@ -1,0 +1,87 @@
+package rapport.metrics;
+
+import jakarta.inject.Singleton;
+import rapport.metrics.RelationshipTiers.Tier;
+import rapport.metrics.facts.PersonActivity;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Tier counts and flows, cohort retention and NPS by tier (METRICS.md §5–6) as aggregates in PostgreSQL over
+ * the person days kept at import time, in the same shapes as the in-memory views.
+ */
+@Singleton
+class PersonRelationships {
+
+    private final PersonActivity activity;
+    private final PersonFamilies families;
+
+    PersonRelationships(PersonActivity activity, PersonFamilies families) {
+        this.activity = activity;
+        this.families = families;
+    }
+
+    TierFlows.Report tiers(List<Integer> accountIds, Grain grain, List<Period> periods, String scope) {
+        List<TierFlows.PeriodTiers> counts = families.tierCounts(accountIds, periods);
+        List<PersonActivity.TierMove> moves = new ArrayList<>(activity.moves(accountIds,
+                periods.stream().map(Period::start).toList(), periods.stream().map(Period::end).toList()));
+        Map<LocalDate, LocalDate> startByEnd = new HashMap<>();
+        periods.forEach(p -> startByEnd.put(p.end(), p.start()));
+        // in the order the in-memory view lists them: by period, then by tier from, then by tier to
+        moves.removeIf(m -> m.count() == 0 || (m.from().equals("none") && m.to().equals("none")));
+        moves.sort(Comparator.comparing(PersonActivity.TierMove::end)
+                .thenComparing(m -> tier(m.from())).thenComparing(m -> tier(m.to())));
+        List<TierFlows.Transition> transitions = moves.stream().map(m -> new TierFlows.Transition(startByEnd.get(m.end()),
+                m.from().equals("none") ? "new" : m.from(), m.to(), m.count())).toList();
+        return new TierFlows.Report(grain.key(), scope, counts, transitions);
+    }
+
+    CohortRetention.Report cohorts(List<Integer> accountIds, PeriodRange range, String scope) {
+        Grain grain = range.grain();
+        List<LocalDate> starts = range.starts();
+        Map<LocalDate, Map<LocalDate, Long>> active = new HashMap<>();
+        if (!starts.isEmpty()) {
+            LocalDate lastOffset = starts.get(starts.size() - 1);
+            for (PersonActivity.CohortCell cell : activity.cohorts(accountIds, grain.key(), starts.get(0), lastOffset, lastOffset)) {
+                active.computeIfAbsent(cell.cohort(), c -> new HashMap<>()).put(cell.period(), cell.count());
+            }
+        }
+        List<CohortRetention.Cohort> cohorts = new ArrayList<>();
+        for (LocalDate start : starts) {
+            Map<LocalDate, Long> cells = active.getOrDefault(start, Map.of());
+            long size = cells.getOrDefault(start, 0L);
+            List<Double> retention = new ArrayList<>();
+            LocalDate offsetStart = start;
+            for (int k = 1; k <= CohortRetention.OFFSETS; k++) {
+                offsetStart = grain.next(offsetStart);
+                retention.add(offsetStart.isAfter(range.to()) || size == 0 ? null
+                        : (double) cells.getOrDefault(offsetStart, 0L) / size);
+            }
+            cohorts.add(new CohortRetention.Cohort(start, size, retention));
+        }
+        return new CohortRetention.Report(grain.key(), scope, cohorts);
+    }
+
+    NpsByTier.Report npsByTier(List<Integer> accountIds, Period whole, String scope) {
+        Map<String, PersonActivity.NpsTally> tallies = activity.npsByTier(accountIds, whole.start(), whole.end());
+        List<NpsByTier.TierNps> rows = new ArrayList<>();
+        for (Tier tier : Tier.values()) {
+            PersonActivity.NpsTally t = tallies.getOrDefault(TierFlows.name(tier), PersonActivity.NpsTally.NONE);
+            if (tier == Tier.NONE && t.n() == 0) {
+                continue;
+            }
+            rows.add(new NpsByTier.TierNps(TierFlows.name(tier), PersonFamilies.nps(t).value(), t.n()));
+        }
+        return new NpsByTier.Report(scope, rows);
+    }
+
+    private static Tier tier(String name) {
+        return Tier.valueOf(name.toUpperCase(Locale.ROOT));
+    }
+}
