@@ -43,7 +43,7 @@ public class SummaryBuilder {
             Metric.ADVOCATES, Metric.RESPONSE_RATE, Metric.MEDIAN_RESPONSE_MINUTES, Metric.PERSONALIZATION_SCORE);
     private static final List<Metric> CONTEXT = List.of(Metric.CONVERSATIONS, Metric.FOLLOWERS, Metric.RESPONSE_WITHIN_SLA_RATE);
     private static final int MONTHS = 13;
-    private static final int TOP_ADVOCATES = 10;
+    private static final int TOP_ADVOCATES = 5;
 
     private final MetricCalculator calculator;
     private final RelationshipViews views;

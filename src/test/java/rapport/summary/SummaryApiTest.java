@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import rapport.FreshDatabase;
 import rapport.RapportApi;
 import rapport.demo.DemoDataGenerator;
 
@@ -36,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SummaryApiTest implements FreshDatabase {
+class SummaryApiTest implements FreshDatabaseAnyPort {
 
     static final Instant DATA_END = Instant.parse("2026-10-20T12:00:00Z");
     static final YearMonth COMPLETE = YearMonth.of(2026, 9);
