@@ -18,13 +18,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import rapport.summary.FreshDatabaseAnyPort;
-import rapport.RapportApi;
+import rapport.summary.SummaryDemo;
 import rapport.TestDatabase;
-import rapport.demo.DemoDataGenerator;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -56,11 +54,7 @@ class SummaryPageBrowserTest implements FreshDatabaseAnyPort {
     @BeforeAll
     void importDataAndSignIn() {
         assumeTrue(Files.isExecutable(Browser.CHROMEDRIVER), "Debian's chromium-driver is not installed");
-        RapportApi api = new RapportApi(client);
-        DemoDataGenerator.DemoFiles demo = new DemoDataGenerator(11, Instant.parse("2026-10-20T12:00:00Z")).generate();
-        api.importFile("messages", demo.messages());
-        api.importFile("followers", demo.followers());
-        api.importFile("surveys", demo.surveys());
+        SummaryDemo.importInto(client);
         browser = new Browser(server.getURL().toString());
         browser.signIn("admin", TestDatabase.ADMIN_PASSWORD);
     }

@@ -12,10 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import rapport.RapportApi;
-import rapport.demo.DemoDataGenerator;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -37,7 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SummaryApiTest implements FreshDatabaseAnyPort {
 
-    static final Instant DATA_END = Instant.parse("2026-10-20T12:00:00Z");
     static final YearMonth COMPLETE = YearMonth.of(2026, 9);
     static final YearMonth PARTIAL = YearMonth.of(2026, 10);
 
@@ -45,15 +41,9 @@ class SummaryApiTest implements FreshDatabaseAnyPort {
     @Client("/")
     HttpClient client;
 
-    RapportApi api;
-
     @BeforeAll
     void importDemoBrand() {
-        api = new RapportApi(client);
-        DemoDataGenerator.DemoFiles demo = new DemoDataGenerator(11, DATA_END).generate();
-        api.importFile("messages", demo.messages());
-        api.importFile("followers", demo.followers());
-        api.importFile("surveys", demo.surveys());
+        SummaryDemo.importInto(client);
     }
 
     Map<String, Object> summary(String path) {
@@ -157,7 +147,7 @@ class SummaryApiTest implements FreshDatabaseAnyPort {
     void aPartialMonthSaysUntilWhenAndIsNotCompared() {
         Map<String, Object> s = summary("/api/summary/" + PARTIAL);
         assertTrue((Boolean) s.get("partial"));
-        assertEquals(LocalDate.ofInstant(DATA_END, ZoneOffset.UTC).toString(), s.get("dataUntil"));
+        assertEquals(LocalDate.ofInstant(SummaryDemo.DATA_END, ZoneOffset.UTC).toString(), s.get("dataUntil"));
         assertEquals("data until 20 Oct", s.get("coverage"));
         for (Object h : (List<?>) s.get("headlines")) {
             Map<?, ?> f = (Map<?, ?>) h;

@@ -13,14 +13,12 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import rapport.RapportApi;
-import rapport.demo.DemoDataGenerator;
 import rapport.summary.FreshDatabaseAnyPort;
+import rapport.summary.SummaryDemo;
 import rapport.summary.format.DashboardNumbers;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -40,11 +38,7 @@ class SummaryPdfTest implements FreshDatabaseAnyPort {
 
     @BeforeAll
     void importDemoBrand() {
-        RapportApi api = new RapportApi(client);
-        DemoDataGenerator.DemoFiles demo = new DemoDataGenerator(11, Instant.parse("2026-10-20T12:00:00Z")).generate();
-        api.importFile("messages", demo.messages());
-        api.importFile("followers", demo.followers());
-        api.importFile("surveys", demo.surveys());
+        SummaryDemo.importInto(client);
     }
 
     /** The PDF's standard fonts write − as – and a no-break space as a space. */
