@@ -1,6 +1,8 @@
 package rapport.people;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.http.server.types.files.StreamedFile;
@@ -8,6 +10,7 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -25,12 +28,15 @@ class PeopleController {
 
     private final PeopleQueries queries;
     private final PeopleExport export;
+    private final PersonProfiles profiles;
     private final AccountDirectory accounts;
     private final RapportSettings settings;
 
-    PeopleController(PeopleQueries queries, PeopleExport export, AccountDirectory accounts, RapportSettings settings) {
+    PeopleController(PeopleQueries queries, PeopleExport export, PersonProfiles profiles, AccountDirectory accounts,
+                     RapportSettings settings) {
         this.queries = queries;
         this.export = export;
+        this.profiles = profiles;
         this.accounts = accounts;
         this.settings = settings;
     }
@@ -48,6 +54,23 @@ class PeopleController {
              "waiting_since":null}],"next":"MjAyNi0wMy0yNCAxNzowMTowMCswMAo0Mg"}""")))
     PeoplePage page(@RequestBean PeopleQuery query) {
         return queries.page(PeopleSelection.of(query, accounts, settings.zone(), true));
+    }
+
+    @Get("/people/profile")
+    @Operation(summary = "One person's profile",
+            description = "Their totals in the scope (a row of /api/people), their latest threads with the brand (every message with time, kind and "
+                    + "account; the brand's replies in place, canned ones marked; on the first message of each answered inbound turn the minutes to "
+                    + "the answer), their tier at the end of each of the last 26 weeks, and their survey answers. Texts and handles are data, never markup.")
+    @ApiResponse(responseCode = "200", description = "the profile", content = @Content(mediaType = "application/json", examples = @ExampleObject(value = """
+            {"network":"x","authorId":"115712","handle":"anna","scope":"all","asOf":"2026-03-30T00:00:00Z","totals":{"messages":17},
+             "threads":[{"rootMessageId":"m1","messages":[{"messageId":"m1","createdAt":"2026-01-05T10:00:00Z","kind":"mention","account":"x/AcmeSupport",
+             "fromBrand":false,"own":true,"authorHandle":"anna","text":"@AcmeSupport my order is late","opensTurn":true,"responseMinutes":35.0,"canned":false}]}],
+             "tierHistory":[{"weekEnd":"2026-03-30T00:00:00Z","tier":"regular"}],"surveys":[{"day":"2026-02-10","score":9}]}""")))
+    PersonProfile profile(@QueryValue @Parameter(description = "the person's network", example = "x") String network,
+                          @QueryValue("author_id") @Parameter(name = "author_id", description = "the person's author id on that network", example = "115712") String authorId,
+                          @Nullable @QueryValue @Parameter(description = "one account (network/handle); none means all", example = "x/AmazonHelp") String accounts) {
+        PeopleQuery scope = new PeopleQuery(accounts, null, null, null, null, null, null, null, null, null);
+        return profiles.profile(network, authorId, PeopleSelection.of(scope, this.accounts, settings.zone(), false));
     }
 
     @Get(value = "/people.csv", produces = "text/csv")

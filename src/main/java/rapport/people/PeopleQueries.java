@@ -85,6 +85,21 @@ class PeopleQueries {
         }
     }
 
+    /** One person's row in a scope, in the caller's transaction; null when they have none there. */
+    PersonRow row(Connection c, String scope, long personId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("select " + COLUMNS + " from person_summary where scope = ? and person_id = ?")) {
+            st.setString(1, scope);
+            st.setLong(2, personId);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? row(rs) : null;
+            }
+        }
+    }
+
+    Instant asOf(Connection c) throws SQLException {
+        return state(c)[0];
+    }
+
     private Connection snapshot() throws SQLException {
         Connection c = database.connection();
         c.setAutoCommit(false);

@@ -23,7 +23,7 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Keeps {@code person_summary} equal to the data: recomputed from the messages after every data change (in the
@@ -43,7 +43,9 @@ public class PersonSummaryRefresher {
         t.setDaemon(true);
         return t;
     });
-    private final AtomicBoolean pending = new AtomicBoolean();
+    /** Data changes seen, and the latest of them a finished run had already seen when it started. */
+    private final AtomicLong requested = new AtomicLong();
+    private final AtomicLong covered = new AtomicLong();
 
     PersonSummaryRefresher(Database database, RapportSettings settings) {
         this.database = database;
@@ -74,21 +76,24 @@ public class PersonSummaryRefresher {
     }
 
     private void schedule() {
-        if (pending.compareAndSet(false, true)) {
-            background.submit(() -> {
-                pending.set(false);
-                try {
-                    refresh();
-                } catch (RuntimeException e) {
-                    LOG.error("The people table could not be recomputed", e);
-                }
-            });
-        }
+        long change = requested.incrementAndGet();
+        background.submit(() -> {
+            // a run that started after this change (here or in a caller of refresh()) already holds it
+            if (covered.get() >= change) {
+                return;
+            }
+            try {
+                refresh();
+            } catch (RuntimeException e) {
+                LOG.error("The people table could not be recomputed", e);
+            }
+        });
     }
 
     /** Recomputes every row now (tests and the background thread). */
     public synchronized void refresh() {
         long started = System.nanoTime();
+        long seen = requested.get();
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -120,6 +125,7 @@ public class PersonSummaryRefresher {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        covered.accumulateAndGet(seen, Math::max);
         LOG.info("People table recomputed in {} ms", (System.nanoTime() - started) / 1_000_000);
     }
 
