@@ -9,6 +9,7 @@ import { stackedOption, TIERS } from './charts/stacked.js';
 import { sankeyOption } from './charts/sankey.js';
 import { heatmapOption } from './charts/heatmap.js';
 import { TIER_COLOURS } from './charts/palette.js';
+import { addDownloadMenu } from './download.js';
 
 function element(tag, className, text) {
   const el = document.createElement(tag);
@@ -118,7 +119,9 @@ function draw(box, option, height) {
   const chart = element('div', 'chart');
   if (height) chart.style.minHeight = `${height}px`;
   replaceState(box, chart);
-  echarts.init(chart).setOption(option);
+  const drawn = echarts.init(chart);
+  drawn.setOption(option);
+  addDownloadMenu(box, drawn, box.querySelector('.title').textContent);
 }
 
 function say(box, message, kind) {

@@ -115,7 +115,7 @@ final class IngestSql {
     static final String BULK_MAINTENANCE_MEM = "set local maintenance_work_mem = '512MB'";
 
     /**
-     * The indexes of message as the migrations define them (V1, V4), dropped before a bulk insert and built
+     * The indexes of message as the migrations define them (V1, V4, V31), dropped before a bulk insert and built
      * again after it: one sorted build is several times cheaper than a million single insertions.
      * {@code MessageIndexesTest} fails if the schema gains an index this list does not know.
      */
@@ -123,7 +123,9 @@ final class IngestSql {
             "alter table message drop constraint message_pkey",
             "alter table message drop constraint message_network_message_id_key",
             "drop index message_account_time",
-            "drop index message_waiting_for_parent");
+            "drop index message_waiting_for_parent",
+            "drop index message_person",
+            "drop index message_parent");
 
     static final List<String> CREATE_MESSAGE_INDEXES = List.of(
             "alter table message add constraint message_pkey primary key (id)",
@@ -131,7 +133,9 @@ final class IngestSql {
             "create index message_account_time on message (account_id, created_at)",
             """
             create index message_waiting_for_parent on message (network, in_reply_to)
-                where in_reply_to is not null and parent_id is null""");
+                where in_reply_to is not null and parent_id is null""",
+            "create index message_person on message (person_id) where person_id is not null",
+            "create index message_parent on message (parent_id) where parent_id is not null");
 
     static final String STAGE_FOLLOWERS = """
             create temp table stage_follower (line bigint, network text, account text, day date, followers bigint)

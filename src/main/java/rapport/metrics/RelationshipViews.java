@@ -61,6 +61,21 @@ public class RelationshipViews {
                 () -> relationships.npsByTier(scope.accountIds(), whole(range), scope.label()));
     }
 
+    /**
+     * The message ids of the scope's brand replies that belong to a template group (METRICS.md §4, canned
+     * replies), for showing them marked; groups are per account, so a scope of the replies' own accounts suffices.
+     */
+    public java.util.Set<String> cannedReplies(Scope scope) {
+        ScopeFacts f = facts.facts(scope.accountIds());
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (int i = 0; i < f.canned.length; i++) {
+            if (f.canned[i]) {
+                ids.add(f.data.messageId[i]);
+            }
+        }
+        return ids;
+    }
+
     /** From the first period's start to the last period's end. */
     private Period whole(PeriodRange range) {
         List<Period> periods = range.periods(settings.zone());
