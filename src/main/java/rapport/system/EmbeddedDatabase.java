@@ -55,8 +55,13 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public static EmbeddedDatabase start(Path pgData) throws IOException {
+        return start(pgData, 0);
+    }
+
+    /** On a given port (0: any free one), e.g. to come back where a stopped server was. */
+    public static EmbeddedDatabase start(Path pgData, int port) throws IOException {
         EmbeddedDatabase database = new EmbeddedDatabase(pgData);
-        database.postgres = database.launch(0);
+        database.postgres = database.launch(port);
         database.supervisor.scheduleWithFixedDelay(database::supervise, SUPERVISION_INTERVAL.toMillis(),
                 SUPERVISION_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
         return database;
