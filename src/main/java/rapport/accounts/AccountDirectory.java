@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,31 +36,80 @@ public class AccountDirectory {
 
     private static final String KEYS = "select id, network, handle from account order by network, handle";
 
+    /** How long a list waits for a lock an import holds on the messages, before answering without their spans. */
+    private static final String LOCK_WAIT = "set local lock_timeout = '2s'";
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
+
     private final Database database;
     private final AtomicLong generation = new AtomicLong();
     private volatile Map<String, Integer> keys;
+    private volatile List<AccountSummary> summaries;
 
     AccountDirectory(Database database) {
         this.database = database;
     }
 
+    /**
+     * Every account with the span of its messages. Kept until the data changes; a bulk import holds the message
+     * table locked until it commits, and then (only when nothing is kept) the accounts come without their spans
+     * rather than after the import.
+     */
     public List<AccountSummary> list() {
-        try (Connection c = database.connection(); PreparedStatement st = c.prepareStatement(LIST);
-             ResultSet rs = st.executeQuery()) {
-            List<AccountSummary> accounts = new ArrayList<>();
-            while (rs.next()) {
-                accounts.add(new AccountSummary(rs.getInt(1), rs.getString(2), rs.getString(3),
-                        rs.getString(2) + "/" + rs.getString(3), instant(rs.getTimestamp(4)),
-                        instant(rs.getTimestamp(5)), rs.getLong(6)));
+        List<AccountSummary> known = summaries;
+        if (known != null) {
+            return known;
+        }
+        long seen = generation.get();
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute(LOCK_WAIT);
             }
-            return accounts;
+            try {
+                List<AccountSummary> read = readSummaries(c);
+                if (generation.get() == seen) {
+                    summaries = read;
+                }
+                return read;
+            } catch (SQLException e) {
+                if (!LOCK_NOT_AVAILABLE.equals(e.getSQLState())) {
+                    throw e;
+                }
+                c.rollback();
+                return readWithoutSpans(c);
+            } finally {
+                c.rollback();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
+    private static List<AccountSummary> readSummaries(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(LIST); ResultSet rs = st.executeQuery()) {
+            List<AccountSummary> accounts = new ArrayList<>();
+            while (rs.next()) {
+                accounts.add(new AccountSummary(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        AccountKeys.key(rs.getString(2), rs.getString(3)), instant(rs.getTimestamp(4)),
+                        instant(rs.getTimestamp(5)), rs.getLong(6)));
+            }
+            return List.copyOf(accounts);
+        }
+    }
+
+    private static List<AccountSummary> readWithoutSpans(Connection c) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(KEYS); ResultSet rs = st.executeQuery()) {
+            List<AccountSummary> accounts = new ArrayList<>();
+            while (rs.next()) {
+                accounts.add(new AccountSummary(rs.getInt(1), rs.getString(2), rs.getString(3),
+                        AccountKeys.key(rs.getString(2), rs.getString(3)), null, null, 0));
+            }
+            return accounts;
+        }
+    }
+
     /**
-     * The accounts a request names ({@code network/handle}, comma-separated), or every account when it
+     * The accounts a request names ({@code network/handle}, comma-separated, see {@link AccountKeys}), or every account when it
      * names none. Unknown names are a 400 that lists them.
      */
     public Scope resolve(String accounts) {
@@ -67,12 +117,7 @@ public class AccountDirectory {
         if (accounts == null || accounts.isBlank() || accounts.strip().equals("all")) {
             return new Scope("all", byKey.values().stream().sorted().toList());
         }
-        Set<String> wanted = new LinkedHashSet<>();
-        for (String key : accounts.split(",")) {
-            if (!key.isBlank()) {
-                wanted.add(key.strip());
-            }
-        }
+        Set<String> wanted = new LinkedHashSet<>(AccountKeys.parse(accounts, byKey.keySet()));
         List<String> unknown = wanted.stream().filter(k -> !byKey.containsKey(k)).toList();
         if (!unknown.isEmpty()) {
             throw new BadRequest("accounts: unknown account(s) " + String.join(", ", unknown)
@@ -86,6 +131,7 @@ public class AccountDirectory {
     void onDataChanged(DataChanged event) {
         generation.incrementAndGet();
         keys = null;
+        summaries = null;
     }
 
     /** network/handle → id, in display order. */
@@ -107,7 +153,7 @@ public class AccountDirectory {
              ResultSet rs = st.executeQuery()) {
             Map<String, Integer> read = new LinkedHashMap<>();
             while (rs.next()) {
-                read.put(rs.getString(2) + "/" + rs.getString(3), rs.getInt(1));
+                read.put(AccountKeys.key(rs.getString(2), rs.getString(3)), rs.getInt(1));
             }
             return Collections.unmodifiableMap(read);
         } catch (SQLException e) {

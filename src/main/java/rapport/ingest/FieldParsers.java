@@ -4,6 +4,7 @@ import rapport.ingest.source.SourceRow;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
@@ -39,16 +40,42 @@ final class FieldParsers {
     static OffsetDateTime instant(String value, String column) throws RowRejected {
         if (hasWholeSecondsAndOffset(value)) {
             try {
-                return OffsetDateTime.parse(value, WHOLE_SECONDS_WITH_OFFSET);
+                return storable(OffsetDateTime.parse(value, WHOLE_SECONDS_WITH_OFFSET), value, column);
             } catch (DateTimeParseException e) {
                 // the full parser decides, and words the error
             }
         }
         try {
-            return OffsetDateTime.parse(value);
+            return storable(OffsetDateTime.parse(value), value, column);
         } catch (DateTimeParseException e) {
             throw new RowRejected(column, "bad date '" + value + "': expected ISO-8601 with an offset, e.g. 2026-01-05T09:30:00+01:00");
         }
+    }
+
+    /**
+     * The instant in UTC, as PostgreSQL stores it: Java accepts offsets up to ±18:00, PostgreSQL's input only up
+     * to ±15:59, and the instant is what counts. Years outside 1–9999 Java reads too, PostgreSQL's input not
+     * (year 0, negative years, five digits): such a row is rejected here, not the whole file at COPY.
+     */
+    static OffsetDateTime storable(OffsetDateTime parsed, String value, String column) throws RowRejected {
+        OffsetDateTime utc = parsed.withOffsetSameInstant(ZoneOffset.UTC);
+        if (utc.getYear() < MIN_YEAR || utc.getYear() > MAX_YEAR) {
+            throw new RowRejected(column, "date '" + value + "' out of range: the year (in UTC) must be between "
+                    + MIN_YEAR + " and " + MAX_YEAR);
+        }
+        return utc;
+    }
+
+    static final int MIN_YEAR = 1;
+    static final int MAX_YEAR = 9999;
+
+    /** A network's name: required, and without '/', which separates it from the handle in account keys. */
+    static String network(SourceRow row) throws RowRejected {
+        String network = row.required("network").strip();
+        if (network.indexOf('/') >= 0) {
+            throw new RowRejected("network", "network must not contain '/', not '" + network + "'");
+        }
+        return network;
     }
 
     private static boolean hasWholeSecondsAndOffset(String value) {
@@ -59,11 +86,16 @@ final class FieldParsers {
 
     static LocalDate day(SourceRow row, String column) throws RowRejected {
         String value = row.required(column).strip();
+        LocalDate day;
         try {
-            return LocalDate.parse(value);
+            day = LocalDate.parse(value);
         } catch (DateTimeParseException e) {
             throw new RowRejected(column, "bad date '" + value + "': expected YYYY-MM-DD");
         }
+        if (day.getYear() < MIN_YEAR || day.getYear() > MAX_YEAR) {
+            throw new RowRejected(column, "date '" + value + "' out of range: the year must be between " + MIN_YEAR + " and " + MAX_YEAR);
+        }
+        return day;
     }
 
     static long wholeNumber(SourceRow row, String column, long min, long max) throws RowRejected {

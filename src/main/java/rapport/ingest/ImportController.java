@@ -21,7 +21,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 
@@ -37,11 +36,14 @@ class ImportController {
     private final Importer importer;
     private final ImportLog log;
     private final ExecutorService background;
+    private final ImportUploads uploads;
 
-    ImportController(Importer importer, ImportLog log, @Named(TaskExecutors.BLOCKING) ExecutorService background) {
+    ImportController(Importer importer, ImportLog log, @Named(TaskExecutors.BLOCKING) ExecutorService background,
+                     ImportUploads uploads) {
         this.importer = importer;
         this.log = log;
         this.background = background;
+        this.uploads = uploads;
     }
 
     @Post(consumes = MediaType.ALL)
@@ -50,10 +52,10 @@ class ImportController {
                                       @QueryValue(defaultValue = "") String name,
                                       @Body InputStream body) {
         ImportFormat importFormat = ImportFormat.fromKey(format);
-        Path file = spool(body);
+        Path file = uploads.spool(body);
         long size = size(file);
         if (size == 0) {
-            delete(file);
+            uploads.delete(file);
             throw new BadRequest("the request body is empty: send the file as the body");
         }
         long id = importer.begin(importFormat, name.isBlank() ? null : name, size);
@@ -75,12 +77,20 @@ class ImportController {
 
     @Get
     List<ImportReport> recent(@QueryValue(defaultValue = "20") int limit) {
-        return log.recent(Math.min(limit, 200));
+        return log.recent(limit(limit, 1, 200));
     }
 
     @Get("/{id}/problems")
     List<RejectedRow> problems(long id, @QueryValue(defaultValue = "10000") int limit) {
-        return log.problems(id, limit);
+        return log.problems(id, limit(limit, 0, RejectedRows.KEPT));
+    }
+
+    /** At least {@code min}; more than {@code max} is read as "all there are", which is at most max. */
+    private static int limit(int limit, int min, int max) {
+        if (limit < min) {
+            throw new BadRequest("limit: must be at least " + min + ", not " + limit);
+        }
+        return Math.min(limit, max);
     }
 
     private ImportReport runAndDelete(long id, ImportFormat format, Path file) {
@@ -89,18 +99,7 @@ class ImportController {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
-            delete(file);
-        }
-    }
-
-    /** The body goes to a temporary file first so that a slow upload never holds a database transaction open. */
-    private static Path spool(InputStream body) {
-        try {
-            Path file = Files.createTempFile("rapport-import-", ".upload");
-            Files.copy(body, file, StandardCopyOption.REPLACE_EXISTING);
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            uploads.delete(file);
         }
     }
 
@@ -109,14 +108,6 @@ class ImportController {
             return Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void delete(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a leftover temp file is harmless
         }
     }
 }

@@ -1,20 +1,17 @@
 package rapport.ingest;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** Tallies of one import as it runs. */
 final class ImportCounts {
     long rowsRead;
     long inserted;
     long updated;
-    final List<RejectedRow> problems = new ArrayList<>();
+    final RejectedRows problems = new RejectedRows();
 
     long rejected() {
-        return problems.stream().filter(p -> !p.unattributed()).count();
+        return problems.rejected();
     }
 
     long unattributed() {
-        return problems.stream().filter(RejectedRow::unattributed).count();
+        return problems.unattributed();
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The record of imports: their reports, their kept-back rows, and the live progress of running ones. */
@@ -44,13 +45,47 @@ public class ImportLog {
         }
     }
 
+    /** Imports this process is running now. */
+    Set<Long> runningIds() {
+        return Set.copyOf(running.keySet());
+    }
+
+    /**
+     * Marks as interrupted every import recorded as running that this process is not running: the server
+     * stopped under it (crash, kill, shutdown past the grace period). Returns their ids.
+     */
+    List<Long> markInterrupted() {
+        return interrupt(ImportLogSql.MARK_OTHERS_INTERRUPTED);
+    }
+
+    /** Marks this process's running imports interrupted: at shutdown, they will not commit. */
+    List<Long> markRunningInterrupted() {
+        return interrupt(ImportLogSql.MARK_THESE_INTERRUPTED);
+    }
+
+    private List<Long> interrupt(String sql) {
+        try (Connection c = dataSource.connection();
+             PreparedStatement st = c.prepareStatement(sql)) {
+            st.setArray(1, c.createArrayOf("bigint", runningIds().toArray()));
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     ImportProgress progress(long importId) {
         return running.computeIfAbsent(importId, id -> new ImportProgress(-1));
     }
 
-    void saveProblems(Connection connection, long importId, List<RejectedRow> problems) throws SQLException {
+    void saveProblems(Connection connection, long importId, RejectedRows problems) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(IngestSql.INSERT_REJECTED)) {
-            for (RejectedRow row : problems) {
+            for (RejectedRow row : problems.kept()) {
                 st.setLong(1, importId);
                 st.setLong(2, row.line());
                 st.setString(3, row.field());
@@ -79,9 +114,15 @@ public class ImportLog {
             st.setLong(8, importId);
             st.executeUpdate();
         }
+        try (PreparedStatement st = connection.prepareStatement(ImportLogSql.PROBLEMS_NOT_KEPT)) {
+            st.setLong(1, counts.problems.notKept());
+            st.setLong(2, importId);
+            st.executeUpdate();
+        }
         running.remove(importId);
     }
 
+    /** Records a failed import; with the database gone too, the next report or start marks it interrupted. */
     void fail(long importId, String error) {
         ImportCounts counts = new ImportCounts();
         ImportProgress progress = running.get(importId);
@@ -92,10 +133,26 @@ public class ImportLog {
             finish(c, importId, ImportReport.FAILED, counts, error);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        } finally {
+            running.remove(importId);
         }
     }
 
     public ImportReport report(long importId) {
+        ImportReport report = read(importId);
+        if (report != null && orphaned(report)) {
+            markInterrupted();
+            report = read(importId);
+        }
+        return report;
+    }
+
+    /** Recorded as running, but nothing runs it: its process or its database connection died under it. */
+    private boolean orphaned(ImportReport report) {
+        return ImportReport.RUNNING.equals(report.state()) && !running.containsKey(report.id());
+    }
+
+    private ImportReport read(long importId) {
         try (Connection c = dataSource.connection();
              PreparedStatement st = c.prepareStatement(IngestSql.FIND_IMPORT)) {
             st.setLong(1, importId);
@@ -108,6 +165,15 @@ public class ImportLog {
     }
 
     public List<ImportReport> recent(int limit) {
+        List<ImportReport> reports = readRecent(limit);
+        if (reports.stream().anyMatch(this::orphaned)) {
+            markInterrupted();
+            reports = readRecent(limit);
+        }
+        return reports;
+    }
+
+    private List<ImportReport> readRecent(int limit) {
         try (Connection c = dataSource.connection();
              PreparedStatement st = c.prepareStatement(IngestSql.RECENT_IMPORTS)) {
             st.setInt(1, limit);
@@ -157,7 +223,8 @@ public class ImportLog {
         return new ImportReport(id, rs.getString("format"), rs.getString("file_name"), state, phase,
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
                 rowsRead, rs.getLong("inserted"), rs.getLong("updated"), rs.getLong("rejected"),
-                rs.getLong("unattributed"), rs.getString("error"), bytesRead, bytesTotal, null);
+                rs.getLong("unattributed"), rs.getString("error"), bytesRead, bytesTotal, null,
+                rs.getLong("problems_not_kept"));
     }
 
     private static Instant instant(Timestamp ts) {

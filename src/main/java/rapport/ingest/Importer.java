@@ -138,7 +138,7 @@ public class Importer {
     private void loadFollowers(Connection connection, RowSource source, ImportCounts counts,
                                ImportProgress progress) throws SQLException, IOException {
         stageAndUpsert(connection, source, counts, progress, IngestSql.STAGE_FOLLOWERS, IngestSql.COPY_FOLLOWERS,
-                (row, copy) -> copy.write(row.line(), row.required("network").strip(), row.required("account").strip(),
+                (row, copy) -> copy.write(row.line(), FieldParsers.network(row), row.required("account").strip(),
                         FieldParsers.day(row, "day"), FieldParsers.wholeNumber(row, "followers", 0, Long.MAX_VALUE)),
                 IngestSql.UPSERT_ACCOUNTS_FROM_FOLLOWERS, IngestSql.UPSERT_FOLLOWERS);
     }
@@ -146,7 +146,7 @@ public class Importer {
     private void loadSurveys(Connection connection, RowSource source, ImportCounts counts,
                              ImportProgress progress) throws SQLException, IOException {
         stageAndUpsert(connection, source, counts, progress, IngestSql.STAGE_SURVEYS, IngestSql.COPY_SURVEYS,
-                (row, copy) -> copy.write(row.line(), row.required("network").strip(), row.required("author_id").strip(),
+                (row, copy) -> copy.write(row.line(), FieldParsers.network(row), row.required("author_id").strip(),
                         FieldParsers.day(row, "day"), FieldParsers.wholeNumber(row, "score", 0, 10)),
                 null, IngestSql.UPSERT_SURVEYS);
     }

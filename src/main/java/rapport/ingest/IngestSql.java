@@ -202,12 +202,12 @@ final class IngestSql {
 
     static final String FIND_IMPORT = """
             select id, format, file_name, state, started_at, finished_at, rows_read, inserted, updated,
-                   rejected, unattributed, error
+                   rejected, unattributed, error, problems_not_kept
             from import where id = ?""";
 
     static final String RECENT_IMPORTS = """
             select id, format, file_name, state, started_at, finished_at, rows_read, inserted, updated,
-                   rejected, unattributed, error
+                   rejected, unattributed, error, problems_not_kept
             from import order by id desc limit ?""";
 
     static final String REJECTED_ROWS = """

@@ -18,7 +18,7 @@ final class MessageRowParser {
         }
         String text = row.optional("text");
         return new MessageRow(row.line(),
-                row.required("network").strip(),
+                FieldParsers.network(row),
                 row.required("account").strip(),
                 row.required("message_id").strip(),
                 row.required("author_id").strip(),

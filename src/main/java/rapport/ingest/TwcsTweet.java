@@ -57,7 +57,7 @@ record TwcsTweet(long line, String tweetId, String authorId, boolean inbound, Of
     private static OffsetDateTime createdAt(SourceRow row) throws RowRejected {
         String value = row.required("created_at").strip();
         try {
-            return OffsetDateTime.parse(value, CREATED_AT);
+            return FieldParsers.storable(OffsetDateTime.parse(value, CREATED_AT), value, "created_at");
         } catch (DateTimeParseException e) {
             throw new RowRejected("created_at", "bad date '" + value + "': expected e.g. Tue Oct 31 22:10:47 +0000 2017");
         }

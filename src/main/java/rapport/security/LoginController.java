@@ -19,6 +19,7 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.Map;
 
 /**
@@ -92,9 +93,22 @@ class LoginController {
         return HttpResponse.status(status).body(Map.of("error", message));
     }
 
-    /** Only same-site paths: an open redirect would let a link send people to a look-alike site. */
-    private static String safeNext(String next) {
-        return next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\") ? next : "/";
+    /**
+     * Only same-site paths: an open redirect would let a link send people to a look-alike site. Visible ASCII
+     * only (no tab, space or control character, which browsers strip and URIs refuse).
+     */
+    static String safeNext(String next) {
+        boolean sameSite = next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")
+                && next.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+        if (!sameSite) {
+            return "/";
+        }
+        try {
+            URI uri = new URI(next);
+            return uri.getScheme() == null && uri.getRawAuthority() == null ? next : "/";
+        } catch (URISyntaxException e) {
+            return "/";
+        }
     }
 
     private static boolean isTls(HttpRequest<?> request) {

@@ -5,52 +5,193 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
- * The zero-install default: when no external PostgreSQL is configured, Rapport runs its own,
- * with a persistent data directory so that imported data survives a restart.
+ * The zero-install default: when no external PostgreSQL is configured, Rapport runs its own, with a persistent
+ * data directory so that imported data survives a restart. It is locked down ({@link EmbeddedAccess}), durable
+ * (fsync and synchronous commit on: a committed import survives a power loss), waits as long as crash recovery
+ * takes, and is supervised: when the server process dies it is started again on the same port.
  */
-public final class EmbeddedDatabase {
+public final class EmbeddedDatabase implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
+    /** Crash recovery replays the write-ahead log since the last checkpoint: up to max_wal_size, minutes on a slow disk. */
+    static final Duration START_WAIT = Duration.ofMinutes(15);
+    private static final Duration SUPERVISION_INTERVAL = Duration.ofSeconds(2);
 
-    private EmbeddedDatabase() {
+    private final Path pgData;
+    private final EmbeddedAccess access;
+    private volatile EmbeddedPostgres postgres;
+    private volatile DatabaseCredentials credentials;
+    private volatile boolean closed;
+    private final ScheduledExecutorService supervisor = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "embedded-postgres-supervisor");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private EmbeddedDatabase(Path pgData) {
+        this.pgData = pgData;
+        this.access = new EmbeddedAccess(binaries(pgData));
     }
 
     /** Datasource properties for the embedded server, or none when DATASOURCES_DEFAULT_URL is set. */
-    public static Map<String, Object> startUnlessConfigured(Map<String, String> env) throws IOException {
+    public static Optional<EmbeddedDatabase> startUnlessConfigured(Map<String, String> env) throws IOException {
         if (env.containsKey("DATASOURCES_DEFAULT_URL")) {
-            return Map.of();
+            return Optional.empty();
         }
         Path dataDir = Path.of(env.getOrDefault("RAPPORT_DATA_DIR",
                 Path.of(System.getProperty("user.home"), ".rapport").toString()));
-        return start(dataDir.resolve("pgdata"));
+        return Optional.of(start(dataDir.resolve("pgdata")));
     }
 
-    public static Map<String, Object> start(Path pgData) throws IOException {
-        Files.createDirectories(pgData);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(pgData)
-                .setCleanDataDirectory(false)
-                // bulk imports: staging tables stay in memory, index builds sort in memory, fewer checkpoints
-                .setServerConfig("temp_buffers", "256MB")
-                .setServerConfig("maintenance_work_mem", "256MB")
-                .setServerConfig("max_wal_size", "4GB")
-                .start();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                postgres.close();
-            } catch (IOException e) {
-                LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
-            }
-        }));
-        LOG.info("Embedded PostgreSQL on port {} with data in {}", postgres.getPort(), pgData);
+    public static EmbeddedDatabase start(Path pgData) throws IOException {
+        return start(pgData, 0);
+    }
+
+    /** On a given port (0: any free one), e.g. to come back where a stopped server was. */
+    public static EmbeddedDatabase start(Path pgData, int port) throws IOException {
+        EmbeddedDatabase database = new EmbeddedDatabase(pgData);
+        database.postgres = database.launch(port);
+        database.supervisor.scheduleWithFixedDelay(database::supervise, SUPERVISION_INTERVAL.toMillis(),
+                SUPERVISION_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        return database;
+    }
+
+    /** The application's connection: its own non-superuser role, by password, over loopback. */
+    public Map<String, Object> datasourceProperties() {
         return Map.of(
-                "datasources.default.url", postgres.getJdbcUrl("postgres", "postgres"),
-                "datasources.default.username", "postgres",
-                "datasources.default.password", "postgres");
+                "datasources.default.url", postgres.getJdbcUrl(DatabaseCredentials.APP_ROLE, DatabaseCredentials.APP_DATABASE),
+                "datasources.default.username", DatabaseCredentials.APP_ROLE,
+                "datasources.default.password", credentials.appPassword());
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public Path dataDirectory() {
+        return pgData;
+    }
+
+    /** The server's main process id, from its pid file; empty when it is not running. */
+    public Optional<ProcessHandle> serverProcess() {
+        try {
+            String first = Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).strip();
+            return ProcessHandle.of(Long.parseLong(first)).filter(ProcessHandle::isAlive);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private EmbeddedPostgres launch(int port) throws IOException {
+        Files.createDirectories(pgData);
+        boolean fresh = !Files.exists(pgData.resolve("postgresql.conf"));
+        DatabaseCredentials given = DatabaseCredentials.exist(pgData) ? DatabaseCredentials.read(pgData) : DatabaseCredentials.generate();
+        Thread progress = startProgressLog();
+        try {
+            EmbeddedPostgres started = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .setRegisterShutdownHook(false)
+                    .setOverrideWorkingDirectory(binaries(pgData).toFile())
+                    .setPort(port)
+                    .setPGStartupWait(START_WAIT)
+                    .setDataDirectoryCustomizer(dir -> {
+                        try {
+                            access.prepare(dir.toPath(), fresh, given);
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    })
+                    // readiness is checked as the superuser, over loopback, with its password
+                    .setConnectConfig("password", given.superuserPassword())
+                    .setServerConfig("listen_addresses", "localhost")
+                    .setServerConfig("unix_socket_directories", "''")
+                    .setServerConfig("password_encryption", "scram-sha-256")
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    // bulk imports: staging tables stay in memory, index builds sort in memory, fewer checkpoints
+                    .setServerConfig("temp_buffers", "256MB")
+                    .setServerConfig("maintenance_work_mem", "256MB")
+                    .setServerConfig("max_wal_size", "4GB")
+                    .start();
+            credentials = given;
+            LOG.info("Embedded PostgreSQL on 127.0.0.1:{} with data in {} (password authentication only)", started.getPort(), pgData);
+            return started;
+        } finally {
+            progress.interrupt();
+        }
+    }
+
+    /** While the server starts (crash recovery after a kill can take minutes), say so every few seconds. */
+    private static Thread startProgressLog() {
+        long began = System.nanoTime();
+        Thread thread = new Thread(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(5_000);
+                    LOG.info("Waiting for the embedded PostgreSQL to accept connections: {} s so far (after an unclean stop it "
+                            + "replays its write-ahead log first; waiting up to {} min)",
+                            TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - began), START_WAIT.toMinutes());
+                }
+            } catch (InterruptedException e) {
+                // started (or failed): nothing more to say
+            }
+        }, "embedded-postgres-start-progress");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    /** Restarts the server on the same port when its process has died (killed, out of memory, crashed). */
+    private synchronized void supervise() {
+        if (closed || serverProcess().isPresent()) {
+            return;
+        }
+        LOG.error("Embedded PostgreSQL (data in {}) is not running: restarting it", pgData);
+        long began = System.nanoTime();
+        try {
+            stopQuietly(postgres);
+            postgres = launch(postgres.getPort());
+            LOG.warn("Embedded PostgreSQL restarted in {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
+        } catch (IOException | RuntimeException e) {
+            LOG.error("Embedded PostgreSQL could not be restarted; trying again in {} s", SUPERVISION_INTERVAL.toSeconds(), e);
+        }
+    }
+
+    private static void stopQuietly(EmbeddedPostgres server) {
+        try {
+            server.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Stopping the embedded PostgreSQL", e);
+        }
+    }
+
+    /** Stops the server cleanly (a checkpoint, so the next start needs no recovery). */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        supervisor.shutdownNow();
+        stopQuietly(postgres);
+        LOG.info("Embedded PostgreSQL stopped");
+    }
+
+    /** The binaries are unpacked beside the data, where {@link EmbeddedAccess} finds them for single-user mode. */
+    private static Path binaries(Path pgData) {
+        return pgData.toAbsolutePath().resolveSibling("pgbin");
     }
 }

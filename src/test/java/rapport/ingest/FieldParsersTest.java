@@ -8,6 +8,7 @@ import java.time.format.DateTimeParseException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** METRICS.md §7: created_at is ISO-8601 with an offset; the quick path must read exactly what ISO reads. */
 class FieldParsersTest {
@@ -15,9 +16,20 @@ class FieldParsersTest {
     @ParameterizedTest
     @ValueSource(strings = {"2026-01-05T09:30:00Z", "2026-01-05T09:30:00+01:00", "2026-01-05T09:30:00-05:30",
             "2024-02-29T23:59:59Z", "2026-01-05T09:30:00.250Z", "2026-01-05T09:30Z", "2026-01-05T09:30:00+05:45:30",
-            "+12026-01-05T09:30:00Z"})
+            "2026-01-05T09:30:00+18:00", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59Z"})
     void everyIsoTimestampReadsAsTheIsoParserReadsIt(String value) throws RowRejected {
-        assertEquals(OffsetDateTime.parse(value), FieldParsers.instant(value, "created_at"));
+        // the same instant, in UTC as PostgreSQL keeps it (it refuses offsets beyond ±15:59 on input)
+        assertEquals(OffsetDateTime.parse(value).toInstant(), FieldParsers.instant(value, "created_at").toInstant());
+    }
+
+    /** Issue 12, finding 5: years ISO reads but PostgreSQL cannot store are the row's problem, not the file's. */
+    @ParameterizedTest
+    @ValueSource(strings = {"+12026-01-05T09:30:00Z", "+10000-01-01T00:00:00Z", "0000-06-01T00:00:00Z", "-0001-06-01T00:00:00Z",
+            "0001-01-01T00:00:00+01:00", "9999-12-31T23:30:00-01:00"})
+    void yearsOutsidePostgresRangeAreRejectedNamingTheField(String value) {
+        RowRejected rejected = assertThrows(RowRejected.class, () -> FieldParsers.instant(value, "created_at"));
+        assertEquals("created_at", rejected.field());
+        assertTrue(rejected.getMessage().contains("out of range"), rejected.getMessage());
     }
 
     @ParameterizedTest

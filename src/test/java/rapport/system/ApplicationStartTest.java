@@ -23,8 +23,9 @@ class ApplicationStartTest {
     void startsWithNoConfigurationAndKeepsItsDataAcrossARestart(@TempDir Path home) throws Exception {
         Map<String, String> env = Map.of("RAPPORT_DATA_DIR", home.toString());
         List<?> firstImports;
-        Map<String, Object> database = EmbeddedDatabase.startUnlessConfigured(env);
-        try (EmbeddedServer server = start(database); HttpClient http = HttpClient.create(server.getURL())) {
+        EmbeddedDatabase embedded = EmbeddedDatabase.startUnlessConfigured(env).orElseThrow();
+        Map<String, Object> database = embedded.datasourceProperties();
+        try (embedded; EmbeddedServer server = start(database); HttpClient http = HttpClient.create(server.getURL())) {
             assertEquals("UP", http.toBlocking().retrieve("/health", Map.class).get("status"));
             firstImports = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/imports").bearerAuth(rapport.TestDatabase.ADMIN_TOKEN), Argument.listOf(Map.class));
             assertEquals(3, firstImports.size(), "demo messages, followers and surveys");
@@ -32,8 +33,9 @@ class ApplicationStartTest {
             assertEquals(3, accounts.size());
         }
         assertTrue(Files.exists(home.resolve("pgdata").resolve("PG_VERSION")));
-        // the same data directory again: the data is there, the demo is not loaded twice
-        try (EmbeddedServer server = start(database); HttpClient http = HttpClient.create(server.getURL())) {
+        // the same data directory again, database and application restarted: the data is there, the demo is not loaded twice
+        try (EmbeddedDatabase again = EmbeddedDatabase.startUnlessConfigured(env).orElseThrow();
+             EmbeddedServer server = start(again.datasourceProperties()); HttpClient http = HttpClient.create(server.getURL())) {
             List<?> imports = http.toBlocking().retrieve(io.micronaut.http.HttpRequest.GET("/api/imports").bearerAuth(rapport.TestDatabase.ADMIN_TOKEN), Argument.listOf(Map.class));
             assertEquals(firstImports.size(), imports.size());
         }

@@ -31,7 +31,7 @@ public final class CsvSource implements RowSource {
     public CsvSource(InputStream in, List<String> requiredColumns) throws IOException {
         CSVFormat format = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
         this.parser = CSVParser.builder()
-                .setReader(new BareCarriageReturns(Utf8Decoding.reader(in)))
+                .setReader(new CsvLineEnds(Utf8Decoding.reader(in)))
                 .setFormat(format)
                 .get();
         this.records = parser.iterator();
@@ -51,7 +51,7 @@ public final class CsvSource implements RowSource {
         List<String> names = new ArrayList<>();
         for (String name : first) {
             String column = name.strip().toLowerCase(Locale.ROOT);
-            if (column.indexOf(Utf8Decoding.MALFORMED) >= 0 || column.indexOf('\0') >= 0) {
+            if (Utf8Decoding.unpairedSurrogate(column) >= 0 || column.indexOf('\0') >= 0) {
                 throw new ImportRefused("the file is not UTF-8 text with a CSV header row");
             }
             columns.putIfAbsent(column, names.size());
@@ -96,7 +96,7 @@ public final class CsvSource implements RowSource {
     private SourceRow toRow(long line, CSVRecord record) {
         String[] values = new String[record.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = BareCarriageReturns.restore(record.get(i));
+            values[i] = CsvLineEnds.restore(record.get(i));
         }
         if (values.length != header.size()) {
             return SourceRow.malformed(line, CSVFormat.RFC4180.format((Object[]) values),

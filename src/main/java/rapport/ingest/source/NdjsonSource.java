@@ -21,7 +21,11 @@ final class NdjsonSource implements RowSource {
     private long line;
 
     NdjsonSource(InputStream in) {
-        this.reader = new BufferedReader(Utf8Decoding.reader(in), 1 << 16);
+        try {
+            this.reader = new BufferedReader(Utf8Decoding.reader(in), 1 << 16);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -28,8 +28,9 @@ public record SourceRow(long line, Map<String, Integer> columns, String[] values
             if (value == null) {
                 continue;
             }
-            if (value.indexOf(Utf8Decoding.MALFORMED) >= 0) {
-                return new SourceRow(line, columns.byName, values, raw, columns.names[c], "invalid UTF-8 in " + columns.names[c]);
+            if (Utf8Decoding.unpairedSurrogate(value) >= 0) {
+                return new SourceRow(line, columns.byName, values, raw, columns.names[c],
+                        "invalid UTF-8 (or an unpaired surrogate) in " + columns.names[c]);
             }
             if (value.indexOf('\0') >= 0) {
                 return new SourceRow(line, columns.byName, values, raw, columns.names[c], "NUL character in " + columns.names[c]);

@@ -1,0 +1,90 @@
+package rapport.reliability;
+
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.core.type.Argument;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.HttpClient;
+import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.runtime.server.EmbeddedServer;
+import rapport.TestDatabase;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/** The application started on given database properties, called over HTTP as the test admin. */
+final class RunningApp implements AutoCloseable {
+
+    final EmbeddedServer server;
+    final HttpClient http;
+
+    RunningApp(Map<String, ?> database) {
+        Map<String, Object> properties = new HashMap<>(database);
+        properties.put("micronaut.server.port", -1);
+        properties.put("rapport.demo", "false");
+        properties.put("rapport.rollups.background", "false");
+        properties.put("rapport.bootstrap-token", TestDatabase.ADMIN_TOKEN);
+        properties.put("rapport.admin-password", TestDatabase.ADMIN_PASSWORD);
+        this.server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+        this.http = HttpClient.create(server.getURL());
+    }
+
+    /** Status and JSON body of a request made as the admin token; errors are answers too. */
+    Answer call(MutableHttpRequest<?> request) {
+        return anonymous(request.bearerAuth(TestDatabase.ADMIN_TOKEN));
+    }
+
+    /** As {@link #call} with no credentials but those the request carries. */
+    Answer anonymous(MutableHttpRequest<?> request) {
+        try {
+            HttpResponse<Map<String, Object>> response = http.toBlocking().exchange(request, Argument.mapOf(String.class, Object.class));
+            return new Answer(response.code(), response.body());
+        } catch (HttpClientResponseException e) {
+            return new Answer(e.getStatus().getCode(), e.getResponse().getBody(Argument.mapOf(String.class, Object.class)).orElse(null));
+        }
+    }
+
+    Answer get(String uri) {
+        return call(HttpRequest.GET(uri));
+    }
+
+    Answer health() {
+        return anonymous(HttpRequest.GET("/health"));
+    }
+
+    Answer importFile(String format, String body, boolean async) {
+        return call(HttpRequest.POST("/api/imports?format=" + format + (async ? "&async=true" : ""), body)
+                .contentType(MediaType.TEXT_PLAIN_TYPE));
+    }
+
+    String text(String uri) {
+        return http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(TestDatabase.ADMIN_TOKEN));
+    }
+
+    record Answer(int status, Map<String, Object> body) {
+        Object get(String key) {
+            return body == null ? null : body.get(key);
+        }
+    }
+
+    /** Waits for a condition that a background process (restart, import) makes true; fails after {@code limit}. */
+    static void await(Duration limit, String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("still not " + what + " after " + limit);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        server.getApplicationContext().close();
+    }
+}
