@@ -9,6 +9,7 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -35,7 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 4: the dashboard in a real headless Chromium against the real server and PostgreSQL, with the demo
@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest implements FreshDatabase {
 
-    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
+    private static final Path SCREENSHOTS = Browser.SCREENSHOTS;
     private static final String TWCS_ACCOUNTS = "x/AmazonHelp,x/AppleSupport,x/ChipotleTweets";
 
     @Inject
@@ -62,7 +62,9 @@ class DashboardBrowserTest implements FreshDatabase {
 
     @BeforeAll
     void importDataAndSignIn() throws Exception {
-        assumeTrue(Files.isExecutable(Browser.CHROMEDRIVER), "Debian's chromium-driver is not installed");
+        if (!Browser.installed()) {
+            return;
+        }
         api = new RapportApi(client);
         DemoDataGenerator.DemoFiles demo = new DemoDataGenerator(2026, Instant.now()).generate();
         api.importFile("messages", demo.messages());
@@ -101,6 +103,11 @@ class DashboardBrowserTest implements FreshDatabase {
 
     static Instant at(LocalDate day, int hour) {
         return day.atTime(hour, 0).toInstant(ZoneOffset.UTC);
+    }
+
+    @BeforeEach
+    void needsTheBrowser() {
+        Browser.assumeStarted(browser);
     }
 
     @AfterAll
