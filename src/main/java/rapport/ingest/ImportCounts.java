@@ -8,6 +8,8 @@ final class ImportCounts {
     long rowsRead;
     long inserted;
     long updated;
+    /** Seen before with exactly this content: nothing written. */
+    long unchanged;
     final List<RejectedRow> problems = new ArrayList<>();
 
     long rejected() {

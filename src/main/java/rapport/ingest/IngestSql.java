@@ -156,7 +156,8 @@ final class IngestSql {
                 where follower_snapshot.followers <> excluded.followers
                 returning xmax = 0 as inserted
             )
-            select count(*) filter (where inserted) from written""";
+            select count(*) filter (where inserted), count(*) filter (where not inserted), (select count(*) from latest)
+            from written""";
 
     static final String STAGE_SURVEYS = """
             create temp table stage_survey (line bigint, network text, author_id text, day date, score int)
@@ -175,7 +176,8 @@ final class IngestSql {
                 where survey_response.score <> excluded.score
                 returning xmax = 0 as inserted
             )
-            select count(*) filter (where inserted) from written""";
+            select count(*) filter (where inserted), count(*) filter (where not inserted), (select count(*) from latest)
+            from written""";
 
     /** One import at a time: concurrent upserts of the same persons would otherwise deadlock. */
     static final String IMPORT_LOCK = "select pg_advisory_xact_lock(7226)";
@@ -184,7 +186,7 @@ final class IngestSql {
 
     static final String FINISH_IMPORT = """
             update import set state = ?, finished_at = clock_timestamp(), rows_read = ?, inserted = ?, updated = ?,
-                              rejected = ?, unattributed = ?, error = ?
+                              rejected = ?, unattributed = ?, error = ?, unchanged = ?
             where id = ?""";
 
     static final String INSERT_REJECTED = """
@@ -192,12 +194,12 @@ final class IngestSql {
 
     static final String FIND_IMPORT = """
             select id, format, file_name, state, started_at, finished_at, rows_read, inserted, updated,
-                   rejected, unattributed, error
+                   unchanged, rejected, unattributed, error
             from import where id = ?""";
 
     static final String RECENT_IMPORTS = """
             select id, format, file_name, state, started_at, finished_at, rows_read, inserted, updated,
-                   rejected, unattributed, error
+                   unchanged, rejected, unattributed, error
             from import order by id desc limit ?""";
 
     static final String REJECTED_ROWS = """
