@@ -1,21 +1,16 @@
 package rapport;
 
-import io.micronaut.runtime.Micronaut;
-import rapport.ingest.cli.ImportCommand;
-import rapport.system.EmbeddedDatabase;
+import rapport.cli.RapportCommand;
+import rapport.cli.ServeCommand;
 
-import java.util.Map;
-
+/** {@code java -jar rapport.jar [serve | import … | --help | --version]}: see {@link RapportCommand}. */
 public class Application {
 
-    public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("import")) {
-            System.exit(ImportCommand.run(args));
+    public static void main(String[] args) {
+        ServeCommand serve = new ServeCommand();
+        int code = RapportCommand.commandLine(serve).execute(args);
+        if (!serve.running()) {
+            System.exit(code);
         }
-        Map<String, Object> database = EmbeddedDatabase.startUnlessConfigured(System.getenv());
-        Micronaut.build(args)
-                .mainClass(Application.class)
-                .properties(database)
-                .start();
     }
 }
