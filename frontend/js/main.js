@@ -128,6 +128,7 @@ async function start() {
     $('who').textContent = who.username;
     $('who').title = `signed in as ${who.username} (${who.role})`;
     $('open-import').hidden = who.role !== 'admin';
+    $('open-admin').hidden = who.role !== 'admin';
     $('export').hidden = who.role === 'viewer';
     const [, defs] = await Promise.all([refreshAccounts(), getJson('/api/metrics/definitions')]);
     definitions = Object.fromEntries(defs.map((d) => [d.key, d]));
