@@ -254,11 +254,41 @@ class DashboardBrowserTest implements FreshDatabase {
         assertTrue(cells.get(3).getText().contains("<img src=x onerror="), cells.get(3).getText());
         assertTrue(browser.driver.findElements(By.cssSelector("#import-report img, #import-report script")).isEmpty());
         assertNull(browser.js("return window.__xss"));
-        assertTrue(browser.driver.findElement(By.id("import-state")).getText().startsWith("Done"));
+        String state = browser.driver.findElement(By.id("import-state")).getText();
+        assertTrue(state.startsWith("Imported 1 of 2 rows of " + file.getFileName() + "; 1 was kept out"), state);
         assertTrue(browser.driver.findElement(By.id("import-report")).getText().contains("rejected\n1"));
         // the dashboard reloaded with the new account
         browser.waitFor().until(d -> !d.findElements(By.cssSelector("#accounts-list input[value='x/Ui']")).isEmpty());
         browser.screenshotOfWindow(SCREENSHOTS.resolve("import-report.png"));
+        browser.driver.findElement(By.id("import-close")).click();
+    }
+
+    @Test
+    void theImportDialogTakesTheFormatFromTheHeaderOrOffersIt() {
+        browser.open("?accounts=x/ShopA&range=week:12");
+        String twcs = Path.of("docs/samples/twcs.csv").toAbsolutePath().toString();
+        browser.driver.findElement(By.id("open-import")).click();
+        Select format = new Select(browser.driver.findElement(By.id("import-format")));
+        assertEquals("messages", format.getFirstSelectedOption().getAttribute("value"));
+        // no format picked yet: the header decides
+        browser.driver.findElement(By.id("import-file")).sendKeys(twcs);
+        browser.waitFor().until(d -> d.findElement(By.id("import-hint")).getText().startsWith("Format set to Customer Support on Twitter"));
+        assertEquals("twcs", format.getFirstSelectedOption().getAttribute("value"));
+        // a format picked by hand that the header contradicts: the header's is offered
+        format.selectByValue("messages");
+        WebElement offer = browser.waitFor().until(d -> d.findElement(By.id("import-use-detected")));
+        assertEquals("Use Customer Support on Twitter (twcs.csv)", offer.getText());
+        offer.click();
+        assertEquals("twcs", format.getFirstSelectedOption().getAttribute("value"));
+
+        // the slice holds these rows already: a re-import says so, and the recent imports list it at once
+        browser.driver.findElement(By.id("import-start")).click();
+        browser.waitFor().until(d -> d.findElement(By.id("import-state")).getText().startsWith("Done"));
+        assertEquals("Done: all 7 rows of twcs.csv are imported. It changed nothing: every row was already there. "
+                + "The dashboard is reloading.", browser.driver.findElement(By.id("import-state")).getText());
+        assertTrue(browser.driver.findElement(By.id("import-report")).getText().contains("unchanged\n7"));
+        browser.driver.findElement(By.cssSelector("#import-recent summary")).click();
+        browser.waitFor().until(d -> d.findElement(By.cssSelector("#import-recent-list li:first-child")).getText().startsWith("twcs.csv · done"));
         browser.driver.findElement(By.id("import-close")).click();
     }
 
