@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import rapport.Fixture;
@@ -174,7 +175,7 @@ class DashboardBrowserTest implements FreshDatabase {
     void theTwcsSliceOpensOnItsOwnWeeksAndSaysWhatIsMissing() throws Exception {
         browser.open("?accounts=" + TWCS_ACCOUNTS + "&range=week:12");
         assertTrue(browser.driver.findElement(By.id("period-title")).getText().endsWith("2017"));
-        assertEquals("No follower snapshots yet — import followers to see conversations per 1,000 followers.",
+        assertEquals("No follower snapshots for these periods — import followers to see conversations per 1,000 followers.",
                 browser.driver.findElement(By.cssSelector("#panel-depth-vs-vanity .state.empty")).getText());
         assertEquals("No survey data yet — import surveys to see NPS.",
                 browser.driver.findElement(By.cssSelector("#panel-nps-by-tier .state.empty")).getText());
@@ -290,6 +291,65 @@ class DashboardBrowserTest implements FreshDatabase {
         browser.driver.findElement(By.cssSelector("#import-recent summary")).click();
         browser.waitFor().until(d -> d.findElement(By.cssSelector("#import-recent-list li:first-child")).getText().startsWith("twcs.csv · done"));
         browser.driver.findElement(By.id("import-close")).click();
+    }
+
+    @Test
+    void aChangeOverASmallSampleIsMarkedAndNotJudged() {
+        // ShopB's last week: 1 of 2 turns answered (50 %), after 1 of 1 the week before: n = 2, under the threshold
+        browser.open("?accounts=x/ShopB&range=week:12");
+        WebElement card = browser.driver.findElement(By.cssSelector(".card[data-metric=response_rate]"));
+        WebElement change = card.findElement(By.className("change"));
+        assertTrue(card.getAttribute("class").contains("small-sample"));
+        assertTrue(change.getAttribute("class").contains("uncertain"), change.getAttribute("class"));
+        assertTrue(change.getText().replace('\u00a0', ' ').startsWith("▼ −50 pts vs 100 %"), change.getText());
+        assertTrue(card.findElement(By.className("n")).getText().endsWith("small sample"));
+        assertEquals(20, get("/api/workspace").get("smallSample"));
+    }
+
+    @Test
+    void periodsWithoutDataShowDashesAndNoComparison() {
+        browser.open("?accounts=x/ShopA&range=week:12&end=2020-01-06");
+        List<WebElement> values = browser.driver.findElements(By.cssSelector(".card .value"));
+        assertEquals(7, values.size());
+        assertTrue(values.stream().allMatch(v -> v.getText().equals("—")), cardTexts());
+        // data now, none a year before: every card says so, counts as well as ratios
+        browser.open("?accounts=x/ShopA&range=week:12&compare=year");
+        for (WebElement change : browser.driver.findElements(By.cssSelector(".card .change"))) {
+            String text = change.getText();
+            assertTrue(text.equals("no earlier value to compare with") || text.startsWith("no value this week")
+                    || text.startsWith("No follower snapshots"), text);
+        }
+    }
+
+    @Test
+    void aRangeTheDashboardDoesNotOfferIsExplained() {
+        browser.open("?accounts=x/ShopA&range=week:999");
+        String status = browser.driver.findElement(By.id("status")).getText();
+        assertTrue(status.contains("range=week:999 is not a period the dashboard shows") && status.contains("showing 12 weeks"), status);
+        Long periods = (Long) browser.js("return echarts.getInstanceByDom(document.querySelector('#panel-people .chart'))"
+                + ".getOption().series[0].data.length");
+        assertEquals(12L, periods);
+    }
+
+    @Test
+    void periodsStartInTheWorkspaceTimeZoneAndResponseTimesSpanningDaysUseALogAxis() {
+        browser.open("?accounts=x/ShopA&range=week:12");
+        // Sunday 15:00 UTC is Monday 05:00 in Kiritimati (UTC+14): there, that Monday's week is the last with data
+        String script = """
+                const done = arguments[arguments.length - 1];
+                Promise.all([import('/js/filters.js'), import('/js/charts/line.js')]).then(([f, line]) => {
+                  const state = {range: 'week:12', compare: 'previous', end: '', accounts: [], network: ''};
+                  const accounts = [{key: 'x/A', network: 'x', lastMessageAt: '2026-01-11T15:00:00Z'}];
+                  const today = new Date('2026-03-01T12:00:00Z');
+                  const points = (values) => values.map((v, i) => ({periodStart: '2026-01-0' + (i + 1), value: v, n: 5}));
+                  const option = (p90) => line.lineOption([
+                    {metric: 'median_response_minutes', label: 'Median', unit: 'minutes', points: points([30, 40])},
+                    {metric: 'p90_response_minutes', label: 'p90', unit: 'minutes', points: points([p90, 500])}], 'week');
+                  done([f.ranges(state, accounts, today, 'UTC').to, f.ranges(state, accounts, today, 'Pacific/Kiritimati').to,
+                        option(3000).yAxis[0].type, option(50).yAxis[0].type]);
+                });""";
+        List<?> answers = (List<?>) ((JavascriptExecutor) browser.driver).executeAsyncScript(script);
+        assertEquals(List.of("2026-01-05", "2026-01-12", "log", "value"), answers);
     }
 
     /** Each headline card holds the server's value for the last period and for the comparison period. */
