@@ -111,7 +111,7 @@ class AdminBrowserTest implements FreshDatabase {
     }
 
     @Test
-    void aTokenIsShownOnceWorksAndStopsWorkingWhenRevoked() {
+    void aTokenIsShownOnceWorksAndStopsWorkingWhenRevoked() throws Exception {
         type("token-name", "nightly import");
         new Select(find("#token-role")).selectByValue("admin");
         find("#token-form button[type=submit]").click();
@@ -124,6 +124,7 @@ class AdminBrowserTest implements FreshDatabase {
         WebElement row = browser.waitFor().until(d -> d.findElement(By.xpath("//tbody[@id='tokens-list']/tr[td[1]='nightly import']")));
         assertTrue(row.getText().contains("admin") && row.getText().contains("active"), row.getText());
         assertFalse(row.getText().contains(secret), "the list never shows a secret");
+        browser.screenshot(Browser.SCREENSHOTS.resolve("admin.png"));
 
         row.findElement(By.xpath(".//button[text()='Revoke…']")).click();
         find("#ask-ok").click();
