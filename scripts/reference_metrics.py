@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference implementation ("oracle") of docs METRICS.md.
+"""Independent reference implementation ("oracle") of docs/metric-definitions.md.
 
 Python 3.11, standard library only.  It reads messages (native CSV or the
 Kaggle `twcs` format), computes every metric of METRICS.md section 4 per ISO
@@ -13,7 +13,7 @@ docs/reference-oracle.md.
 
 Usage:
     python3 scripts/reference_metrics.py --format twcs \
-        --input /work/shared/data/twcs-sample.csv --account x/AmazonHelp \
+        --input src/test/resources/twcs/twcs-sample.csv --account x/AmazonHelp \
         --out src/test/resources/reference/twcs-weekly-AmazonHelp.csv
     python3 scripts/reference_metrics.py --format messages \
         --input src/test/resources/reference/worked-example-input.csv \

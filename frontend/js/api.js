@@ -29,12 +29,17 @@ export function csrfToken() {
   return csrf;
 }
 
-export async function post(path, body) {
+/** A state-changing request (POST, PUT, DELETE) with the session's CSRF token. */
+export async function send(method, path, body) {
   return handle(await fetch(path, {
-    method: 'POST', credentials: 'same-origin',
+    method, credentials: 'same-origin',
     headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf, Accept: 'application/json' },
-    body: body === undefined ? '' : JSON.stringify(body),
+    body: body === undefined ? (method === 'DELETE' ? undefined : '') : JSON.stringify(body),
   }));
+}
+
+export async function post(path, body) {
+  return send('POST', path, body);
 }
 
 /** A query string from the dashboard's filters. */

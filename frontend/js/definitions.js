@@ -1,6 +1,8 @@
 // The ⓘ beside every card and panel title: what the figures measure, in the server's own words
-// (/api/metrics/definitions). Shown on hover with a mouse, on tap or Enter elsewhere; Escape or a tap
+// (/api/metrics/definitions), and a link to the full definitions with their worked example. Shown on hover with a mouse, on tap or Enter elsewhere; Escape or a tap
 // outside closes it. Everything is written as text.
+/** The full definitions (docs/metric-definitions.md, served with the dashboard). */
+const DOCS = '/docs.html?doc=metric-definitions';
 let box = null;
 let owner = null;
 let pinned = false;
@@ -38,6 +40,12 @@ function show(button, entries, pin) {
     text.textContent = entry.definition;
     el.append(title, text);
   }
+  const more = document.createElement('a');
+  more.href = DOCS;
+  more.target = '_blank';
+  more.className = 'more';
+  more.textContent = 'All definitions, with a worked example';
+  el.append(more);
   el.hidden = false;
   owner?.setAttribute('aria-expanded', 'false');
   owner = button;

@@ -1,6 +1,7 @@
-// Import from the browser: upload the file (XMLHttpRequest, so the upload's progress shows), follow the
-// server's work (GET /api/imports/{id} every 500 ms), then read the report. Rejected rows, which hold
-// whatever the file held, are written as text, never as HTML.
+// Import from the browser: suggest the format from the file's header, upload the file (XMLHttpRequest, so the
+// upload's progress shows), follow the server's work (GET /api/imports/{id} every 500 ms), then read the
+// report. Rejected rows, which hold whatever the file held, are written as text, never as HTML.
+// The formats and their columns are docs/import-formats.md's (the server's ImportFormat decides).
 import { csrfToken, getJson } from './api.js';
 import * as format from './format.js';
 
@@ -8,6 +9,58 @@ const $ = (id) => document.getElementById(id);
 const POLL_MS = 500;
 const SHOWN_PROBLEMS = 200;
 let busy = false;
+let formatChosen = false; // the person picked a format themselves: then a different header is only suggested
+let refreshRecent = () => {};
+
+/** Each format and what its header holds (the columns that tell it apart), in the order they are tried. */
+const FORMATS = [
+  { key: 'twcs', columns: ['tweet_id', 'inbound', 'in_response_to_tweet_id'] },
+  { key: 'messages', columns: ['message_id', 'from_brand', 'kind', 'created_at'] },
+  { key: 'followers', columns: ['account', 'day', 'followers'] },
+  { key: 'surveys', columns: ['author_id', 'day', 'score'] },
+];
+
+/** The format a file's first line looks like, or null: one JSON object is NDJSON, else a CSV header's columns. */
+export function detectFormat(firstLine) {
+  const line = firstLine.replace(/^\uFEFF/, '').trim();
+  if (line.startsWith('{')) return 'messages-ndjson';
+  const columns = line.split(',').map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
+  return FORMATS.find((f) => f.columns.every((c) => columns.includes(c)))?.key ?? null;
+}
+
+function formatLabel(key) {
+  return [...$('import-format').options].find((o) => o.value === key)?.textContent ?? key;
+}
+
+/** Reads the chosen file's first line; sets the format it shows (or offers it, when one was picked by hand). */
+async function suggestFormat() {
+  const hint = $('import-hint');
+  hint.replaceChildren();
+  const file = $('import-file').files[0];
+  if (!file) return;
+  const head = await file.slice(0, 64 * 1024).text();
+  const detected = detectFormat(head.split(/\r?\n/, 1)[0]);
+  if (!detected) {
+    hint.textContent = 'The first line of this file is not a header of any format Rapport reads: see docs/import-formats.md.';
+    return;
+  }
+  if (detected === $('import-format').value) {
+    hint.textContent = `The header matches ${formatLabel(detected)}.`;
+  } else if (!formatChosen) {
+    $('import-format').value = detected;
+    hint.textContent = `Format set to ${formatLabel(detected)} from the file's header.`;
+  } else {
+    hint.append(`This file's header looks like ${formatLabel(detected)}, not ${formatLabel($('import-format').value)}. `);
+    const use = element('button', 'link', `Use ${formatLabel(detected)}`);
+    use.type = 'button';
+    use.id = 'import-use-detected';
+    use.addEventListener('click', () => {
+      $('import-format').value = detected;
+      hint.textContent = `The header matches ${formatLabel(detected)}.`;
+    });
+    hint.append(use);
+  }
+}
 
 function element(tag, className, text) {
   const el = document.createElement(tag);
@@ -44,8 +97,8 @@ function showReport(report) {
   const box = $('import-report');
   box.replaceChildren();
   const facts = [
-    ['rows read', report.rowsRead], ['new', report.inserted], ['seen before (updated)', report.updated],
-    ['rejected', report.rejected], ['unattributed', report.unattributed],
+    ['rows read', report.rowsRead], ['new', report.inserted], ['updated', report.updated],
+    ['unchanged', report.unchanged], ['rejected', report.rejected], ['unattributed', report.unattributed],
   ];
   const list = element('dl', 'facts');
   for (const [name, v] of facts) {
@@ -91,12 +144,28 @@ async function follow(id, onDone) {
   }
   busy = false;
   $('import-start').disabled = false;
-  progress(100, report.state === 'done'
-    ? `Done: ${report.fileName || 'the file'} is imported; the dashboard is reloading with it.`
-    : `The import failed: ${report.error || 'no reason given'}`);
-  $('import-progress-box').classList.toggle('failed', report.state !== 'done');
+  const keptOut = report.rejected + report.unattributed;
+  const imported = report.state === 'done' && keptOut < report.rowsRead;
+  progress(100, outcome(report, keptOut));
+  $('import-progress-box').classList.toggle('failed', !imported);
+  $('import-progress-box').classList.toggle('partial', imported && keptOut > 0);
   showReport(report);
-  if (report.state === 'done') onDone();
+  refreshRecent();
+  if (imported) onDone();
+}
+
+/** What happened, in one sentence that does not call a file with rejected rows simply "imported". */
+function outcome(report, keptOut) {
+  const name = report.fileName || 'the file';
+  if (report.state !== 'done') return `The import failed: ${report.error || 'no reason given'}`;
+  if (report.rowsRead === 0) return `Nothing imported: ${name} holds no rows.`;
+  if (keptOut === report.rowsRead) return `Nothing imported: all ${format.integer(report.rowsRead)} rows of ${name} were kept out (see below).`;
+  const changed = report.unchanged === report.rowsRead - keptOut ? ' It changed nothing: every row was already there.' : '';
+  if (keptOut > 0) {
+    return `Imported ${format.integer(report.rowsRead - keptOut)} of ${format.integer(report.rowsRead)} rows of ${name}; `
+      + `${format.integer(keptOut)} ${keptOut === 1 ? 'was' : 'were'} kept out (see below).${changed} The dashboard is reloading.`;
+  }
+  return `Done: all ${format.integer(report.rowsRead)} rows of ${name} are imported.${changed} The dashboard is reloading.`;
 }
 
 function upload(onDone) {
@@ -131,6 +200,7 @@ function upload(onDone) {
       $('import-start').disabled = false;
       $('import-progress-box').classList.add('failed');
       progress(0, `The server refused the file: ${body.error || `${request.status} ${request.statusText}`}`);
+      refreshRecent();
     }
   });
   request.addEventListener('error', () => {
@@ -162,15 +232,18 @@ async function showRecent(onPick) {
 
 /** onDone() runs after each successful import (the dashboard reloads its data). */
 export function setUpImport(onDone) {
+  refreshRecent = () => showRecent(async (id) => {
+    try { showReport(await getJson(`/api/imports/${id}`)); } catch (e) { progress(0, e.message); }
+  });
+  $('import-format').addEventListener('change', () => { formatChosen = true; suggestFormat(); });
+  $('import-file').addEventListener('change', () => suggestFormat());
   $('open-import').addEventListener('click', () => {
     if (!busy) {
       $('import-report').replaceChildren();
       $('import-progress-box').hidden = true;
     }
     $('import-dialog').showModal();
-    showRecent(async (id) => {
-      try { showReport(await getJson(`/api/imports/${id}`)); } catch (e) { progress(0, e.message); }
-    });
+    refreshRecent();
   });
   $('import-close').addEventListener('click', () => $('import-dialog').close());
   $('import-start').addEventListener('click', () => upload(onDone));

@@ -12,6 +12,7 @@ import { setUpImport } from './import.js';
 const $ = (id) => document.getElementById(id);
 let accounts = [];
 let definitions = {};
+let workspace = { timeZone: 'UTC', smallSample: 0 };
 let picker;
 let generation = 0;
 
@@ -54,7 +55,7 @@ function titles(range, report, comparison) {
 async function load() {
   const mine = ++generation;
   const state = readState();
-  const range = ranges(state, accounts);
+  const range = ranges(state, accounts, new Date(), workspace.timeZone);
   showState(state, range);
   const q = { grain: range.grain, from: range.from, to: range.to, accounts: range.accounts };
   $('export').href = `/api/export/metrics.csv?${query(q)}`;
@@ -84,12 +85,13 @@ async function load() {
   const failures = {};
   sources().forEach((source, i) => { if (views[i].error) failures[source] = views[i].error; else byName[source] = views[i].value; });
   titles(range, report.value, comparison.value);
-  renderCards($('cards'), report.value, comparison.value ?? null);
+  renderCards($('cards'), report.value, comparison.value ?? null, workspace.smallSample);
   fillPanels($('panels'), report.value, byName, failures);
   const periods = report.value.series[0]?.points.length ?? 0;
   status(`${scopeText(state, accounts)} · ${periods} ${range.grain}s from ${format.day(report.value.from)}`
-    + ` · time zone ${report.value.timeZone}${comparison.error ? ` · comparison unavailable: ${comparison.error}` : ''}`,
-  Boolean(comparison.error));
+    + ` · time zone ${report.value.timeZone}${comparison.error ? ` · comparison unavailable: ${comparison.error}` : ''}`
+    + (state.notice ? ` · ${state.notice}` : ''),
+  Boolean(comparison.error || state.notice));
   loaded(true);
 }
 
@@ -128,8 +130,10 @@ async function start() {
     $('who').textContent = who.username;
     $('who').title = `signed in as ${who.username} (${who.role})`;
     $('open-import').hidden = who.role !== 'admin';
+    $('open-admin').hidden = who.role !== 'admin';
     $('export').hidden = who.role === 'viewer';
-    const [, defs] = await Promise.all([refreshAccounts(), getJson('/api/metrics/definitions')]);
+    const [, defs, settings] = await Promise.all([refreshAccounts(), getJson('/api/metrics/definitions'), getJson('/api/workspace')]);
+    workspace = settings;
     definitions = Object.fromEntries(defs.map((d) => [d.key, d]));
   } catch (e) {
     $('period-title').textContent = 'Could not start';

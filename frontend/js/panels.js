@@ -12,12 +12,13 @@
 //   about    one sentence under the title; the ⓘ shows the metrics' definitions from the server
 //   empty    what to say when there is nothing to draw (an import that would fill it)
 
-const NO_FOLLOWERS = 'No follower snapshots yet — import followers to see conversations per 1,000 followers.';
+// "for these periods": snapshots of other periods (a later year) may exist, and count only from their day on
+const NO_FOLLOWERS = 'No follower snapshots for these periods — import followers to see conversations per 1,000 followers.';
 const NO_SURVEYS = 'No survey data yet — import surveys to see NPS.';
 
 /** The headline cards, in order; `empty` is shown when the metric has no value in the whole range. */
 export const CARDS = [
-  { metric: 'conversations_per_1k_followers', empty: 'No follower snapshots yet — import followers.' },
+  { metric: 'conversations_per_1k_followers', empty: 'No follower snapshots for these periods — import followers.' },
   { metric: 'repeat_rate' },
   { metric: 'advocates' },
   { metric: 'response_rate' },

@@ -1,5 +1,7 @@
 // Trends of one or more metrics from /api/metrics: one value axis per unit (two at most), the first on the
 // left; metrics listed in `bars` are drawn as bars (context beside a trend). Values are the server's, as is.
+// A minutes axis whose values span more than LOG_SPAN (a median of minutes beside a p90 of days) is
+// logarithmic, so that the smaller line is not pressed flat against zero.
 import * as format from '../format.js';
 import { PALETTE, TEXT, AXIS_LINE, GRID_LINE } from './palette.js';
 
@@ -16,8 +18,20 @@ function tooltip(series, grain) {
   };
 }
 
+const LOG_SPAN = 20;
+
 function valueAxis(unit, index, series) {
-  const highest = Math.max(0, ...series.filter((s) => s.unit === unit).flatMap((s) => s.points.map((p) => p.value ?? 0)));
+  const values = series.filter((s) => s.unit === unit).flatMap((s) => s.points.map((p) => p.value)).filter((v) => v !== null);
+  const highest = Math.max(0, ...values);
+  const lowest = Math.min(...values.filter((v) => v > 0));
+  if (unit === 'minutes' && highest / lowest > LOG_SPAN) {
+    return {
+      type: 'log', logBase: 10, position: index ? 'right' : 'left', name: 'log scale',
+      nameTextStyle: { ...TEXT, align: index ? 'right' : 'left' },
+      axisLabel: { ...TEXT, formatter: format.axis(unit) },
+      splitLine: { show: index === 0, lineStyle: { color: GRID_LINE } },
+    };
+  }
   const step = unit === 'minutes' && highest > 0 ? format.minutesStep(highest) : null;
   const shareMax = (range) => (range.max > 0.6 ? 1 : null);
   return {

@@ -1,28 +1,16 @@
 package rapport;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.Micronaut;
-import rapport.ingest.cli.ImportCommand;
-import rapport.system.EmbeddedDatabase;
+import rapport.cli.RapportCommand;
+import rapport.cli.ServeCommand;
 
-import java.util.Map;
-import java.util.Optional;
-
+/** {@code java -jar rapport.jar [serve | import … | --help | --version]}: see {@link RapportCommand}. */
 public class Application {
 
-    public static void main(String[] args) throws Exception {
-        if (args.length > 0 && args[0].equals("import")) {
-            System.exit(ImportCommand.run(args));
+    public static void main(String[] args) {
+        ServeCommand serve = new ServeCommand();
+        int code = RapportCommand.commandLine(serve).execute(args);
+        if (!serve.running()) {
+            System.exit(code);
         }
-        Optional<EmbeddedDatabase> database = EmbeddedDatabase.startUnlessConfigured(System.getenv());
-        ApplicationContext context = Micronaut.build(args)
-                .mainClass(Application.class)
-                .properties(database.map(EmbeddedDatabase::datasourceProperties).orElse(Map.of()))
-                .start();
-        // the database stops after the application, so that running imports can finish or abort cleanly first
-        database.ifPresent(db -> Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            context.close();
-            db.close();
-        }, "embedded-postgres-stop")));
     }
 }

@@ -2,12 +2,15 @@ package rapport.ingest;
 
 import io.micronaut.security.annotation.Secured;
 import rapport.security.Role;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
@@ -19,10 +22,14 @@ import rapport.system.BadRequest;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code POST /api/imports?format=…} with the file as the body. Synchronous by default; with
@@ -50,6 +57,7 @@ class ImportController {
     HttpResponse<ImportReport> upload(@QueryValue String format,
                                       @QueryValue(defaultValue = "false") boolean async,
                                       @QueryValue(defaultValue = "") String name,
+                                      @Header(HttpHeaders.CONTENT_DISPOSITION) @Nullable String disposition,
                                       @Body InputStream body) {
         ImportFormat importFormat = ImportFormat.fromKey(format);
         Path file = uploads.spool(body);
@@ -58,7 +66,7 @@ class ImportController {
             uploads.delete(file);
             throw new BadRequest("the request body is empty: send the file as the body");
         }
-        long id = importer.begin(importFormat, name.isBlank() ? null : name, size);
+        long id = importer.begin(importFormat, fileName(name, disposition), size);
         if (async) {
             background.submit(() -> runAndDelete(id, importFormat, file));
             return HttpResponse.status(HttpStatus.ACCEPTED).body(log.report(id));
@@ -101,6 +109,24 @@ class ImportController {
         } finally {
             uploads.delete(file);
         }
+    }
+
+    private static final Pattern FILENAME = Pattern.compile(
+            "filename\\*\\s*=\\s*(?:UTF-8|utf-8)''([^;]+)|filename\\s*=\\s*(?:\"([^\"]*)\"|([^;\\s]+))");
+
+    /** The import's name: {@code ?name=}, else the file name of a {@code Content-Disposition} header (as curl -T or a browser sends it). */
+    static String fileName(String name, String disposition) {
+        if (!name.isBlank()) {
+            return name.strip();
+        }
+        Matcher m = disposition == null ? null : FILENAME.matcher(disposition);
+        if (m == null || !m.find()) {
+            return null;
+        }
+        String found = m.group(1) != null ? URLDecoder.decode(m.group(1).strip(), StandardCharsets.UTF_8)
+                : m.group(2) != null ? m.group(2) : m.group(3);
+        String base = found.substring(Math.max(found.lastIndexOf('/'), found.lastIndexOf('\\')) + 1).strip();
+        return base.isEmpty() ? null : base;
     }
 
     private static long size(Path file) {

@@ -5,6 +5,8 @@ final class ImportCounts {
     long rowsRead;
     long inserted;
     long updated;
+    /** Seen before with exactly this content: nothing written. */
+    long unchanged;
     final RejectedRows problems = new RejectedRows();
 
     long rejected() {

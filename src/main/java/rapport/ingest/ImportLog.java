@@ -111,7 +111,8 @@ public class ImportLog {
             } else {
                 st.setString(7, error);
             }
-            st.setLong(8, importId);
+            st.setLong(8, counts.unchanged);
+            st.setLong(9, importId);
             st.executeUpdate();
         }
         try (PreparedStatement st = connection.prepareStatement(ImportLogSql.PROBLEMS_NOT_KEPT)) {
@@ -222,7 +223,7 @@ public class ImportLog {
         }
         return new ImportReport(id, rs.getString("format"), rs.getString("file_name"), state, phase,
                 instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")),
-                rowsRead, rs.getLong("inserted"), rs.getLong("updated"), rs.getLong("rejected"),
+                rowsRead, rs.getLong("inserted"), rs.getLong("updated"), rs.getLong("unchanged"), rs.getLong("rejected"),
                 rs.getLong("unattributed"), rs.getString("error"), bytesRead, bytesTotal, null,
                 rs.getLong("problems_not_kept"));
     }

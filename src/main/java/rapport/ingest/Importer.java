@@ -132,7 +132,8 @@ public class Importer {
             throws SQLException, IOException {
         long staged = load.staged();
         counts.inserted = load.finish(importId, progress);
-        counts.updated = staged - counts.inserted;
+        counts.updated = load.updated();
+        counts.unchanged = staged - counts.inserted - counts.updated;
     }
 
     private void loadFollowers(Connection connection, RowSource source, ImportCounts counts,
@@ -183,9 +184,11 @@ public class Importer {
             try (ResultSet rs = st.executeQuery(upsertSql)) {
                 rs.next();
                 counts.inserted = rs.getLong(1);
+                long superseded = staged - rs.getLong(3);
+                counts.updated = rs.getLong(2) + superseded;
             }
         }
-        counts.updated = staged - counts.inserted;
+        counts.unchanged = staged - counts.inserted - counts.updated;
     }
 
     private static long single(Connection connection, String sql) throws SQLException {

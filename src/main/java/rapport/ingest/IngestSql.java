@@ -160,7 +160,8 @@ final class IngestSql {
                 where follower_snapshot.followers <> excluded.followers
                 returning xmax = 0 as inserted
             )
-            select count(*) filter (where inserted) from written""";
+            select count(*) filter (where inserted), count(*) filter (where not inserted), (select count(*) from latest)
+            from written""";
 
     static final String STAGE_SURVEYS = """
             create temp table stage_survey (line bigint, network text, author_id text, day date, score int)
@@ -179,7 +180,8 @@ final class IngestSql {
                 where survey_response.score <> excluded.score
                 returning xmax = 0 as inserted
             )
-            select count(*) filter (where inserted) from written""";
+            select count(*) filter (where inserted), count(*) filter (where not inserted), (select count(*) from latest)
+            from written""";
 
     /** The data versions (migration V10) handed out so far; read after the import lock. */
     static final String DATA_VERSION_NOW = "select coalesce(max(version), 0) from account_data_version";
@@ -194,7 +196,7 @@ final class IngestSql {
 
     static final String FINISH_IMPORT = """
             update import set state = ?, finished_at = clock_timestamp(), rows_read = ?, inserted = ?, updated = ?,
-                              rejected = ?, unattributed = ?, error = ?
+                              rejected = ?, unattributed = ?, error = ?, unchanged = ?
             where id = ?""";
 
     static final String INSERT_REJECTED = """
@@ -202,12 +204,12 @@ final class IngestSql {
 
     static final String FIND_IMPORT = """
             select id, format, file_name, state, started_at, finished_at, rows_read, inserted, updated,
-                   rejected, unattributed, error, problems_not_kept
+                   unchanged, rejected, unattributed, error, problems_not_kept
             from import where id = ?""";
 
     static final String RECENT_IMPORTS = """
             select id, format, file_name, state, started_at, finished_at, rows_read, inserted, updated,
-                   rejected, unattributed, error, problems_not_kept
+                   unchanged, rejected, unattributed, error, problems_not_kept
             from import order by id desc limit ?""";
 
     static final String REJECTED_ROWS = """

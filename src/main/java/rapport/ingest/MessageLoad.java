@@ -13,6 +13,9 @@ final class MessageLoad implements AutoCloseable {
     private final Connection connection;
     private final CopyStream copy;
     private final PhaseTimer timer;
+    /** Earlier copies in the file of a message it holds again, and stored messages that a field changed. */
+    private long superseded;
+    private long changed;
 
     MessageLoad(Connection connection, long importId) throws SQLException, IOException {
         this.connection = connection;
@@ -41,14 +44,14 @@ final class MessageLoad implements AutoCloseable {
             if (copy.rows() >= IngestSql.ANALYZE_FROM_ROWS) {
                 st.execute(IngestSql.ANALYZE_ACCOUNTS_AND_PERSONS);
             }
-            st.execute(IngestSql.DROP_SUPERSEDED);
+            superseded = st.executeUpdate(IngestSql.DROP_SUPERSEDED);
             st.execute(IngestSql.CREATE_BATCH);
             st.execute(IngestSql.ANALYZE_BATCH);
             timer.done("accounts, persons and message ids");
         }
         long newRows = count(IngestSql.COUNT_NEW);
         // updates first: they find their rows through the primary key, which a bulk insert drops for a while
-        write(IngestSql.UPDATE_CHANGED_MESSAGES, importId);
+        changed = write(IngestSql.UPDATE_CHANGED_MESSAGES, importId);
         if (isBulk(newRows, count(IngestSql.MESSAGE_ROWS_ESTIMATE))) {
             try (Statement st = connection.createStatement()) {
                 for (String drop : IngestSql.DROP_MESSAGE_INDEXES) {
@@ -92,11 +95,16 @@ final class MessageLoad implements AutoCloseable {
         }
     }
 
-    private void write(String sql, long importId) throws SQLException {
+    private long write(String sql, long importId) throws SQLException {
         try (PreparedStatement st = connection.prepareStatement(sql)) {
             st.setLong(1, importId);
-            st.executeUpdate();
+            return st.executeUpdate();
         }
+    }
+
+    /** Rows seen before whose content differs (stored rows rewritten, earlier copies in the file replaced). */
+    long updated() {
+        return superseded + changed;
     }
 
     long staged() {

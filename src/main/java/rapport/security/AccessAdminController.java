@@ -6,6 +6,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.scheduling.TaskExecutors;
@@ -24,10 +25,12 @@ import java.util.List;
 class AccessAdminController {
 
     private final AppUserRepository users;
+    private final UserSessionRepository sessions;
     private final ApiTokens tokens;
 
-    AccessAdminController(AppUserRepository users, ApiTokens tokens) {
+    AccessAdminController(AppUserRepository users, UserSessionRepository sessions, ApiTokens tokens) {
         this.users = users;
+        this.sessions = sessions;
         this.tokens = tokens;
     }
 
@@ -38,6 +41,12 @@ class AccessAdminController {
     }
 
     record NewToken(String name, String role) {
+    }
+
+    record RoleChange(String role) {
+    }
+
+    record PasswordChange(String password) {
     }
 
     record TokenView(int id, String name, String role, String createdBy, Instant createdAt, Instant revokedAt) {
@@ -53,15 +62,44 @@ class AccessAdminController {
         if (user.username() == null || user.username().isBlank()) {
             throw new BadRequest("username: required");
         }
-        if (user.password() == null || user.password().length() < 12) {
-            throw new BadRequest("password: at least 12 characters");
-        }
+        checkPassword(user.password());
         if (users.findByUsername(user.username().strip()).isPresent()) {
             throw new BadRequest("username: '" + user.username() + "' exists already");
         }
         AppUser saved = users.save(new AppUser(null, user.username().strip(), Passwords.hash(user.password()),
                 Role.fromKey(user.role()).key(), null));
         return HttpResponse.created(new UserView(saved.username(), saved.role(), saved.createdAt()));
+    }
+
+    /** A new role takes effect on the user's next request: sessions read the role from the user. */
+    @Put("/users/{username}/role")
+    UserView changeRole(String username, @Body RoleChange change, Authentication me) {
+        if (username.equals(me.getName())) {
+            throw new BadRequest("username: you cannot change your own role (another admin can)");
+        }
+        Role role = Role.fromKey(change.role());
+        if (users.updateRole(username, role.key()) == 0) {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "no user " + username);
+        }
+        AppUser saved = users.findByUsername(username).orElseThrow();
+        return new UserView(saved.username(), saved.role(), saved.createdAt());
+    }
+
+    /** Sets a new password and signs the user out everywhere. */
+    @Put("/users/{username}/password")
+    HttpResponse<?> resetPassword(String username, @Body PasswordChange change) {
+        checkPassword(change.password());
+        if (users.updatePasswordHash(username, Passwords.hash(change.password())) == 0) {
+            throw new HttpStatusException(HttpStatus.NOT_FOUND, "no user " + username);
+        }
+        sessions.deleteByUsername(username);
+        return HttpResponse.noContent();
+    }
+
+    private static void checkPassword(String password) {
+        if (password == null || password.length() < 12) {
+            throw new BadRequest("password: at least 12 characters");
+        }
     }
 
     @Delete("/users/{username}")

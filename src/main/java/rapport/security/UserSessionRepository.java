@@ -15,4 +15,8 @@ interface UserSessionRepository extends CrudRepository<UserSession, String> {
 
     @Query("delete from user_session where expires_at <= now()")
     void deleteExpired();
+
+    /** Signs a user out everywhere (after an admin set a new password for them). */
+    @Query("delete from user_session where user_id = (select id from app_user where username = :username)")
+    void deleteByUsername(String username);
 }

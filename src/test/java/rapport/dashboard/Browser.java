@@ -1,5 +1,6 @@
 package rapport.dashboard;
 
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -25,6 +26,31 @@ final class Browser implements AutoCloseable {
 
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    /** Pictures taken by the tests; the ones in docs/screenshots are copied from here by hand. */
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    private static final String MISSING = "Debian's chromium and chromium-driver are not installed (/usr/bin/chromium, "
+            + "/usr/bin/chromedriver): the dashboard is NOT tested. Install them (.ci/run does) or run under CI=true to fail instead.";
+
+    /**
+     * Whether the browser tests can run. Under CI ({@code CI=true}) a missing browser fails the build: a green
+     * run must mean the dashboard was tested. Elsewhere the tests are skipped, one by one, with the reason.
+     */
+    static boolean installed() {
+        boolean installed = Files.isExecutable(CHROMEDRIVER) && Files.isExecutable(CHROMIUM);
+        if (!installed && "true".equalsIgnoreCase(System.getenv("CI"))) {
+            throw new AssertionError(MISSING);
+        }
+        if (!installed) {
+            System.err.println("WARNING: " + MISSING);
+        }
+        return installed;
+    }
+
+    /** In each test's {@code @BeforeEach}: skipped (and counted as skipped) when there is no browser. */
+    static void assumeStarted(Browser browser) {
+        Assumptions.assumeTrue(browser != null, MISSING);
+    }
 
     final ChromeDriver driver;
     final String base;

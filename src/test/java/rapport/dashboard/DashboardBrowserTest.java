@@ -9,10 +9,12 @@ import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import rapport.Fixture;
@@ -35,7 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 4: the dashboard in a real headless Chromium against the real server and PostgreSQL, with the demo
@@ -45,7 +46,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardBrowserTest implements FreshDatabase {
 
-    private static final Path SCREENSHOTS = Path.of("docs/screenshots");
+    private static final Path SCREENSHOTS = Browser.SCREENSHOTS;
     private static final String TWCS_ACCOUNTS = "x/AmazonHelp,x/AppleSupport,x/ChipotleTweets";
 
     @Inject
@@ -62,7 +63,9 @@ class DashboardBrowserTest implements FreshDatabase {
 
     @BeforeAll
     void importDataAndSignIn() throws Exception {
-        assumeTrue(Files.isExecutable(Browser.CHROMEDRIVER), "Debian's chromium-driver is not installed");
+        if (!Browser.installed()) {
+            return;
+        }
         api = new RapportApi(client);
         DemoDataGenerator.DemoFiles demo = new DemoDataGenerator(2026, Instant.now()).generate();
         api.importFile("messages", demo.messages());
@@ -101,6 +104,11 @@ class DashboardBrowserTest implements FreshDatabase {
 
     static Instant at(LocalDate day, int hour) {
         return day.atTime(hour, 0).toInstant(ZoneOffset.UTC);
+    }
+
+    @BeforeEach
+    void needsTheBrowser() {
+        Browser.assumeStarted(browser);
     }
 
     @AfterAll
@@ -167,7 +175,7 @@ class DashboardBrowserTest implements FreshDatabase {
     void theTwcsSliceOpensOnItsOwnWeeksAndSaysWhatIsMissing() throws Exception {
         browser.open("?accounts=" + TWCS_ACCOUNTS + "&range=week:12");
         assertTrue(browser.driver.findElement(By.id("period-title")).getText().endsWith("2017"));
-        assertEquals("No follower snapshots yet — import followers to see conversations per 1,000 followers.",
+        assertEquals("No follower snapshots for these periods — import followers to see conversations per 1,000 followers.",
                 browser.driver.findElement(By.cssSelector("#panel-depth-vs-vanity .state.empty")).getText());
         assertEquals("No survey data yet — import surveys to see NPS.",
                 browser.driver.findElement(By.cssSelector("#panel-nps-by-tier .state.empty")).getText());
@@ -247,12 +255,101 @@ class DashboardBrowserTest implements FreshDatabase {
         assertTrue(cells.get(3).getText().contains("<img src=x onerror="), cells.get(3).getText());
         assertTrue(browser.driver.findElements(By.cssSelector("#import-report img, #import-report script")).isEmpty());
         assertNull(browser.js("return window.__xss"));
-        assertTrue(browser.driver.findElement(By.id("import-state")).getText().startsWith("Done"));
+        String state = browser.driver.findElement(By.id("import-state")).getText();
+        assertTrue(state.startsWith("Imported 1 of 2 rows of " + file.getFileName() + "; 1 was kept out"), state);
         assertTrue(browser.driver.findElement(By.id("import-report")).getText().contains("rejected\n1"));
         // the dashboard reloaded with the new account
         browser.waitFor().until(d -> !d.findElements(By.cssSelector("#accounts-list input[value='x/Ui']")).isEmpty());
         browser.screenshotOfWindow(SCREENSHOTS.resolve("import-report.png"));
         browser.driver.findElement(By.id("import-close")).click();
+    }
+
+    @Test
+    void theImportDialogTakesTheFormatFromTheHeaderOrOffersIt() {
+        browser.open("?accounts=x/ShopA&range=week:12");
+        String twcs = Path.of("docs/samples/twcs.csv").toAbsolutePath().toString();
+        browser.driver.findElement(By.id("open-import")).click();
+        Select format = new Select(browser.driver.findElement(By.id("import-format")));
+        assertEquals("messages", format.getFirstSelectedOption().getAttribute("value"));
+        // no format picked yet: the header decides
+        browser.driver.findElement(By.id("import-file")).sendKeys(twcs);
+        browser.waitFor().until(d -> d.findElement(By.id("import-hint")).getText().startsWith("Format set to Customer Support on Twitter"));
+        assertEquals("twcs", format.getFirstSelectedOption().getAttribute("value"));
+        // a format picked by hand that the header contradicts: the header's is offered
+        format.selectByValue("messages");
+        WebElement offer = browser.waitFor().until(d -> d.findElement(By.id("import-use-detected")));
+        assertEquals("Use Customer Support on Twitter (twcs.csv)", offer.getText());
+        offer.click();
+        assertEquals("twcs", format.getFirstSelectedOption().getAttribute("value"));
+
+        // the slice holds these rows already: a re-import says so, and the recent imports list it at once
+        browser.driver.findElement(By.id("import-start")).click();
+        browser.waitFor().until(d -> d.findElement(By.id("import-state")).getText().startsWith("Done"));
+        assertEquals("Done: all 7 rows of twcs.csv are imported. It changed nothing: every row was already there. "
+                + "The dashboard is reloading.", browser.driver.findElement(By.id("import-state")).getText());
+        assertTrue(browser.driver.findElement(By.id("import-report")).getText().contains("unchanged\n7"));
+        browser.driver.findElement(By.cssSelector("#import-recent summary")).click();
+        browser.waitFor().until(d -> d.findElement(By.cssSelector("#import-recent-list li:first-child")).getText().startsWith("twcs.csv · done"));
+        browser.driver.findElement(By.id("import-close")).click();
+    }
+
+    @Test
+    void aChangeOverASmallSampleIsMarkedAndNotJudged() {
+        // ShopB's last week: 1 of 2 turns answered (50 %), after 1 of 1 the week before: n = 2, under the threshold
+        browser.open("?accounts=x/ShopB&range=week:12");
+        WebElement card = browser.driver.findElement(By.cssSelector(".card[data-metric=response_rate]"));
+        WebElement change = card.findElement(By.className("change"));
+        assertTrue(card.getAttribute("class").contains("small-sample"));
+        assertTrue(change.getAttribute("class").contains("uncertain"), change.getAttribute("class"));
+        assertTrue(change.getText().replace('\u00a0', ' ').startsWith("▼ −50 pts vs 100 %"), change.getText());
+        assertTrue(card.findElement(By.className("n")).getText().endsWith("small sample"));
+        assertEquals(20, get("/api/workspace").get("smallSample"));
+    }
+
+    @Test
+    void periodsWithoutDataShowDashesAndNoComparison() {
+        browser.open("?accounts=x/ShopA&range=week:12&end=2020-01-06");
+        List<WebElement> values = browser.driver.findElements(By.cssSelector(".card .value"));
+        assertEquals(7, values.size());
+        assertTrue(values.stream().allMatch(v -> v.getText().equals("—")), cardTexts());
+        // data now, none a year before: every card says so, counts as well as ratios
+        browser.open("?accounts=x/ShopA&range=week:12&compare=year");
+        for (WebElement change : browser.driver.findElements(By.cssSelector(".card .change"))) {
+            String text = change.getText();
+            assertTrue(text.equals("no earlier value to compare with") || text.startsWith("no value this week")
+                    || text.startsWith("No follower snapshots"), text);
+        }
+    }
+
+    @Test
+    void aRangeTheDashboardDoesNotOfferIsExplained() {
+        browser.open("?accounts=x/ShopA&range=week:999");
+        String status = browser.driver.findElement(By.id("status")).getText();
+        assertTrue(status.contains("range=week:999 is not a period the dashboard shows") && status.contains("showing 12 weeks"), status);
+        Long periods = (Long) browser.js("return echarts.getInstanceByDom(document.querySelector('#panel-people .chart'))"
+                + ".getOption().series[0].data.length");
+        assertEquals(12L, periods);
+    }
+
+    @Test
+    void periodsStartInTheWorkspaceTimeZoneAndResponseTimesSpanningDaysUseALogAxis() {
+        browser.open("?accounts=x/ShopA&range=week:12");
+        // Sunday 15:00 UTC is Monday 05:00 in Kiritimati (UTC+14): there, that Monday's week is the last with data
+        String script = """
+                const done = arguments[arguments.length - 1];
+                Promise.all([import('/js/filters.js'), import('/js/charts/line.js')]).then(([f, line]) => {
+                  const state = {range: 'week:12', compare: 'previous', end: '', accounts: [], network: ''};
+                  const accounts = [{key: 'x/A', network: 'x', lastMessageAt: '2026-01-11T15:00:00Z'}];
+                  const today = new Date('2026-03-01T12:00:00Z');
+                  const points = (values) => values.map((v, i) => ({periodStart: '2026-01-0' + (i + 1), value: v, n: 5}));
+                  const option = (p90) => line.lineOption([
+                    {metric: 'median_response_minutes', label: 'Median', unit: 'minutes', points: points([30, 40])},
+                    {metric: 'p90_response_minutes', label: 'p90', unit: 'minutes', points: points([p90, 500])}], 'week');
+                  done([f.ranges(state, accounts, today, 'UTC').to, f.ranges(state, accounts, today, 'Pacific/Kiritimati').to,
+                        option(3000).yAxis[0].type, option(50).yAxis[0].type]);
+                });""";
+        List<?> answers = (List<?>) ((JavascriptExecutor) browser.driver).executeAsyncScript(script);
+        assertEquals(List.of("2026-01-05", "2026-01-12", "log", "value"), answers);
     }
 
     /** Each headline card holds the server's value for the last period and for the comparison period. */

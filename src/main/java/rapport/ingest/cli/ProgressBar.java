@@ -1,14 +1,14 @@
 package rapport.ingest.cli;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /** A one-line terminal progress bar, redrawn in place. */
 final class ProgressBar {
 
     private static final int WIDTH = 30;
-    private final PrintStream out;
+    private final PrintWriter out;
 
-    ProgressBar(PrintStream out) {
+    ProgressBar(PrintWriter out) {
         this.out = out;
     }
 
@@ -22,6 +22,7 @@ final class ProgressBar {
 
     void done() {
         out.println();
+        out.flush();
     }
 
     static String bytes(long n) {

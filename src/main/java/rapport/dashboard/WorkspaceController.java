@@ -1,0 +1,32 @@
+package rapport.dashboard;
+
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.security.annotation.Secured;
+import rapport.security.Role;
+import rapport.system.RapportSettings;
+
+/**
+ * {@code GET /api/workspace}: what the browser needs to read periods and figures as the server does — the
+ * workspace time zone (weeks start on Monday 00:00 there), the SLA and the small-sample threshold.
+ */
+@Controller("/api/workspace")
+@Secured(Role.VIEWER_ROLE)
+class WorkspaceController {
+
+    private final RapportSettings settings;
+    private final DashboardSettings dashboard;
+
+    WorkspaceController(RapportSettings settings, DashboardSettings dashboard) {
+        this.settings = settings;
+        this.dashboard = dashboard;
+    }
+
+    record Workspace(String timeZone, int slaHours, int smallSample) {
+    }
+
+    @Get
+    Workspace workspace() {
+        return new Workspace(settings.zone().getId(), settings.slaHours(), dashboard.smallSample());
+    }
+}
