@@ -7,6 +7,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import rapport.demo.DemoAccounts;
 import rapport.security.Role;
 import rapport.system.BadRequest;
@@ -42,7 +44,10 @@ class AccountAdminController {
     }
 
     @Delete("/demo")
-    AccountDeletion.Deleted deleteDemo(@QueryValue(defaultValue = "") String confirm) {
+    @Operation(summary = "Delete the demo brand",
+            description = "Deletes the messages and follower snapshots of every demo account still in the data, in one action; "
+                    + "metrics are recomputed. 400 unless confirm=demo, or when the demo brand is no longer in the data. Admin.")
+    AccountDeletion.Deleted deleteDemo(@QueryValue(defaultValue = "") @Parameter(description = "must be 'demo', repeating what is deleted", example = "demo") String confirm) {
         if (!DEMO.equals(confirm)) {
             throw new BadRequest("confirm: must be 'demo' to delete the demo brand");
         }
@@ -54,7 +59,12 @@ class AccountAdminController {
     }
 
     @Delete("/{network}/{handle}")
-    AccountDeletion.Deleted delete(String network, String handle, @QueryValue(defaultValue = "") String confirm) {
+    @Operation(summary = "Delete an account's data",
+            description = "Deletes the account's messages and follower snapshots; metrics are recomputed. 400 unless confirm repeats "
+                    + "the account as network/handle. Answers the accounts deleted and how many messages and snapshots went. Admin.")
+    AccountDeletion.Deleted delete(@Parameter(description = "the account's network", example = "x") String network,
+                                   @Parameter(description = "the account's handle on that network", example = "AcmeSupport") String handle,
+                                   @QueryValue(defaultValue = "") @Parameter(description = "the account again, as network/handle", example = "x/AcmeSupport") String confirm) {
         String key = network + "/" + handle;
         if (!key.equals(confirm)) {
             throw new BadRequest("confirm: must repeat the account, '" + key + "', to delete its data");

@@ -3,6 +3,10 @@ package rapport.dashboard;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import rapport.security.Role;
 import rapport.system.RapportSettings;
 
@@ -26,6 +30,11 @@ class WorkspaceController {
     }
 
     @Get
+    @Operation(summary = "Workspace settings",
+            description = "The workspace time zone (weeks start on Monday 00:00 there, months on the 1st), the response SLA in hours "
+                    + "and the sample size below which the dashboard marks a figure as a small sample.")
+    @ApiResponse(responseCode = "200", description = "the settings", content = @Content(mediaType = "application/json", examples = @ExampleObject(
+            value = "{\"timeZone\":\"Europe/Berlin\",\"slaHours\":24,\"smallSample\":20}")))
     Workspace workspace() {
         return new Workspace(settings.zone().getId(), settings.slaHours(), dashboard.smallSample());
     }

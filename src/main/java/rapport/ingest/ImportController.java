@@ -16,6 +16,7 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.inject.Named;
 import rapport.system.BadRequest;
 
@@ -57,7 +58,9 @@ class ImportController {
     HttpResponse<ImportReport> upload(@QueryValue String format,
                                       @QueryValue(defaultValue = "false") boolean async,
                                       @QueryValue(defaultValue = "") String name,
-                                      @Header(HttpHeaders.CONTENT_DISPOSITION) @Nullable String disposition,
+                                      @Header(HttpHeaders.CONTENT_DISPOSITION) @Nullable
+                                      @Parameter(description = "the file's name when ?name= is not given, as curl -T or a browser sends it",
+                                              example = "attachment; filename=\"twcs.csv\"") String disposition,
                                       @Body InputStream body) {
         ImportFormat importFormat = ImportFormat.fromKey(format);
         Path file = uploads.spool(body);

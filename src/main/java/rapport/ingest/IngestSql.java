@@ -117,7 +117,7 @@ final class IngestSql {
     /**
      * The indexes of message as the migrations define them (V1, V4, V31), dropped before a bulk insert and built
      * again after it: one sorted build is several times cheaper than a million single insertions.
-     * {@code MessageIndexesTest} fails if the schema gains an index this list does not know.
+     * {@code BulkImportTest} fails if the schema gains an index these lists do not know, or builds one differently.
      */
     static final List<String> DROP_MESSAGE_INDEXES = List.of(
             "alter table message drop constraint message_pkey",

@@ -15,6 +15,11 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import rapport.accounts.AccountDirectory;
 import rapport.security.Role;
 import rapport.summary.SummaryMonth;
@@ -57,11 +62,19 @@ class DeliveryController {
     }
 
     @Get
+    @Operation(summary = "Monthly e-mail settings and log",
+            description = "The send day, the workspace time zone, whether an SMTP server is set, the recipients with their accounts "
+                    + "and the latest 50 sends with their state and attempts. Admin.")
     Overview overview() {
         return new Overview(sql.sendDay(), settings.timeZone(), mail.configured(), sql.recipients(), sql.sends(50));
     }
 
     @Post("/recipients")
+    @Operation(summary = "Add a recipient",
+            description = "Body {email, accounts}: the address and the accounts its summary covers (network/handle, comma-separated; "
+                    + "empty means all). 400 naming a bad address or unknown accounts. Answers 201 with the recipient. Admin.")
+    @ApiResponse(responseCode = "201", description = "the new recipient", content = @Content(mediaType = "application/json", examples = @ExampleObject(
+            value = "{\"id\":3,\"email\":\"maria@example.com\",\"accounts\":\"x/AcmeSupport\",\"createdAt\":\"2026-03-02T09:00:00Z\"}")))
     HttpResponse<DeliverySql.Recipient> addRecipient(@Body NewRecipient recipient) {
         String email = recipient.email() == null ? "" : recipient.email().strip();
         if (!EMAIL.matcher(email).matches()) {
@@ -73,6 +86,8 @@ class DeliveryController {
     }
 
     @Delete("/recipients/{id}")
+    @Operation(summary = "Remove a recipient",
+            description = "The recipient gets no more e-mails; the send log keeps what was sent to them. 204, or 404 when there is no such recipient. Admin.")
     HttpResponse<?> deleteRecipient(int id) {
         if (!sql.deleteRecipient(id)) {
             throw new HttpStatusException(HttpStatus.NOT_FOUND, "no recipient " + id);
@@ -81,6 +96,11 @@ class DeliveryController {
     }
 
     @Put("/send-day")
+    @Operation(summary = "Set the send day",
+            description = "Body {sendDay}: the day of the month, 1 to 28, on which the last finished month is sent in the workspace "
+                    + "time zone. 400 outside 1 to 28. Answers the stored day. Admin.")
+    @ApiResponse(responseCode = "200", description = "the stored send day", content = @Content(mediaType = "application/json", examples = @ExampleObject(
+            value = "{\"sendDay\":3}")))
     SendDay setSendDay(@Body SendDay day) {
         if (day.sendDay() == null || day.sendDay() < 1 || day.sendDay() > 28) {
             throw new BadRequest("sendDay: a day of the month from 1 to 28");
@@ -91,7 +111,7 @@ class DeliveryController {
 
     /** Sends the month (default: the last finished one) to every recipient that has not had it. */
     @Post("/send-now")
-    MonthlyDelivery.Run sendNow(@Nullable @QueryValue String month) {
+    MonthlyDelivery.Run sendNow(@Nullable @QueryValue @Parameter(description = "the calendar month, YYYY-MM; default the last finished one", example = "2026-02") String month) {
         if (!mail.configured()) {
             throw new BadRequest("smtp: no SMTP server is set (RAPPORT_SMTP_HOST), so nothing can be sent");
         }
@@ -100,7 +120,7 @@ class DeliveryController {
 
     /** The e-mail's HTML body for a month and accounts, as a recipient would get it. */
     @Get(value = "/preview", produces = MediaType.TEXT_HTML)
-    String preview(@Nullable @QueryValue String month, @Nullable @QueryValue String accounts) {
+    String preview(@Nullable @QueryValue @Parameter(description = "the calendar month, YYYY-MM; default the last finished one", example = "2026-02") String month, @Nullable @QueryValue String accounts) {
         return delivery.preview(SummaryMonth.parse(month, settings.zone()), accounts).html();
     }
 }

@@ -9,6 +9,8 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import rapport.security.Role;
 import rapport.summary.MonthlySummary;
 import rapport.summary.SummaryBuilder;
@@ -32,7 +34,10 @@ class SummaryPdfController {
     }
 
     @Get(uri = "/{month:[0-9]+-[0-9]+}.pdf", produces = "application/pdf")
-    HttpResponse<byte[]> pdf(String month, @Nullable @QueryValue String accounts) {
+    @Operation(summary = "Monthly summary as a PDF",
+            description = "The monthly summary of GET /api/summary/{month} as two A4 pages with its trend charts, served inline "
+                    + "with a file name naming the month. No accounts means all accounts.")
+    HttpResponse<byte[]> pdf(@Parameter(description = "the calendar month, YYYY-MM", example = "2026-02") String month, @Nullable @QueryValue String accounts) {
         MonthlySummary summary = builder.build(accounts, SummaryMonth.parse(month, settings.zone()));
         return HttpResponse.ok(pdf.render(summary)).contentType(MediaType.of("application/pdf"))
                 .header("Content-Disposition", "inline; filename=\"" + SummaryPdf.fileName(summary) + "\"");
