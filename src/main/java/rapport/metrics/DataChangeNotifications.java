@@ -71,12 +71,14 @@ class DataChangeNotifications {
                     return;
                 }
                 LOG.warn("Listening for data changes failed; listening again in 5 s", e);
-                // changes committed meanwhile were not heard: let go of everything
-                publisher.publishEvent(new DataChanged("listener reconnected"));
                 try {
                     Thread.sleep(5_000);
+                    // changes committed meanwhile were not heard: let go of whatever is no longer current
+                    publisher.publishEvent(new DataChanged("listener reconnected"));
                 } catch (InterruptedException interrupted) {
                     return;
+                } catch (RuntimeException stillDown) {
+                    LOG.warn("The database is still unavailable: {}", stillDown.getMessage());
                 }
             }
         }

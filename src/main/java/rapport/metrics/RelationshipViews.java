@@ -35,7 +35,7 @@ public class RelationshipViews {
         this.cache = cache;
     }
 
-    /** One view of one scope and range, kept while the scope's data versions hold. */
+    /** One view of one scope and range, kept while the scope's data versions hold (warm requests read memory). */
     private record Key(DataVersions.ScopeVersion scope, String view, String label, PeriodRange range)
             implements ScopeFactsCache.ScopeKeyed {
     }
@@ -45,15 +45,18 @@ public class RelationshipViews {
     }
 
     public TierFlows.Report tiers(Scope scope, PeriodRange range) {
-        return TierFlows.compute(facts.facts(scope.accountIds()), range.grain(), range.periods(settings.zone()), scope.label());
+        return cached(scope, "tiers", range, TierFlows.Report.class, () -> TierFlows.compute(facts.facts(scope.accountIds()),
+                range.grain(), range.periods(settings.zone()), scope.label()));
     }
 
     public CohortRetention.Report cohorts(Scope scope, PeriodRange range) {
-        return CohortRetention.compute(facts.facts(scope.accountIds()), range, scope.label());
+        return cached(scope, "cohorts", range, CohortRetention.Report.class,
+                () -> CohortRetention.compute(facts.facts(scope.accountIds()), range, scope.label()));
     }
 
     public ResponseTimeDistribution.Report responseTimes(Scope scope, PeriodRange range) {
-        return ResponseTimeDistribution.compute(facts.facts(scope.accountIds()), whole(range), scope.label());
+        return cached(scope, "response-times", range, ResponseTimeDistribution.Report.class,
+                () -> ResponseTimeDistribution.compute(facts.facts(scope.accountIds()), whole(range), scope.label()));
     }
 
     public NpsByTier.Report npsByTier(Scope scope, PeriodRange range) {
