@@ -38,7 +38,6 @@ TOTAL=$(psql_ -c "select count(*) from message")
 URL="localhost:$PORT/api/metrics?grain=week&from=$FROM&to=$TO&accounts=x/$ACCOUNT"
 
 # rollups are computed in the background after start-up and imports: wait until every account's are current
-REVISION=$(psql_ -c "select count(*) from import where state = 'done'")
 until grep -q 'rollups current' "$WORK/app.log"; do sleep 2; done
 rollup_compute_s=$(psql_ -c "select round(max(compute_ms) / 1000.0, 1) from rollup_state where scope = '$ACCOUNT_ID'")
 rollups_all_s=$(psql_ -c "select round(extract(epoch from max(computed_at) - min(computed_at))::numeric, 1) from rollup_state")
@@ -54,13 +53,14 @@ warm=$(echo "scale=6; $warm_total / 200" | bc)
 
 # cold without a current rollup (as right after an import, before the refresh is done): computed from the messages
 echo "cold ${cold}s, warm ${warm}s"
-psql_ -c "update rollup_state set revision = -1 where scope = '$ACCOUNT_ID'"
+VERSIONS=$(psql_ -c "select data_versions from rollup_state where scope = '$ACCOUNT_ID' limit 1")
+psql_ -c "update rollup_state set data_versions = 'stale' where scope = '$ACCOUNT_ID'"
 stop_app
 RAPPORT_ROLLUPS_BACKGROUND=false start_app; warm_jvm
 cold_live=$(seconds "$URL")
 echo "cold without a rollup ${cold_live}s"
 # the data did not change: the rollup is current again
-psql_ -c "update rollup_state set revision = $REVISION where scope = '$ACCOUNT_ID'"
+psql_ -c "update rollup_state set data_versions = '$VERSIONS' where scope = '$ACCOUNT_ID'"
 
 # a sequential scan of the account's rows, both ways PostgreSQL can read them
 timed_sql() { psql -h localhost -p "$PG" -U postgres -qAt -c '\timing on' -c "$1" | grep -o 'Time: [0-9.]*' | tail -1 | grep -o '[0-9.]*'; }

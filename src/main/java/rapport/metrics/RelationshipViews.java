@@ -12,8 +12,10 @@ import java.util.function.Supplier;
 /**
  * The relationship views (METRICS.md §5–6) for a scope and range: tier counts and flows, cohort retention,
  * response-time buckets and NPS by tier. The one entry point other features use; how they are computed stays
- * inside {@code metrics}. Tiers, flows, cohorts and NPS by tier are aggregated in PostgreSQL from the person
- * days kept at import time; response-time buckets still come from the scope's facts in memory.
+ * inside {@code metrics}. NPS by tier is aggregated in PostgreSQL from the person days kept at import time
+ * (its cost grows with the answers, not the messages); tiers, flows, cohorts and response-time buckets come
+ * from the scope's facts in memory: the same aggregates over person days (proven equal) were slower at 1M
+ * messages (docs/benchmarks.md), because every person's tier at every period's end is millions of rows.
  */
 @Singleton
 public class RelationshipViews {
@@ -33,7 +35,7 @@ public class RelationshipViews {
         this.cache = cache;
     }
 
-    /** One view of one scope and range, kept while the scope's data versions hold. */
+    /** One view of one scope and range, kept while the scope's data versions hold (warm requests read memory). */
     private record Key(DataVersions.ScopeVersion scope, String view, String label, PeriodRange range)
             implements ScopeFactsCache.ScopeKeyed {
     }
@@ -43,17 +45,18 @@ public class RelationshipViews {
     }
 
     public TierFlows.Report tiers(Scope scope, PeriodRange range) {
-        return cached(scope, "tiers", range, TierFlows.Report.class, () -> relationships.tiers(scope.accountIds(),
+        return cached(scope, "tiers", range, TierFlows.Report.class, () -> TierFlows.compute(facts.facts(scope.accountIds()),
                 range.grain(), range.periods(settings.zone()), scope.label()));
     }
 
     public CohortRetention.Report cohorts(Scope scope, PeriodRange range) {
         return cached(scope, "cohorts", range, CohortRetention.Report.class,
-                () -> relationships.cohorts(scope.accountIds(), range, scope.label()));
+                () -> CohortRetention.compute(facts.facts(scope.accountIds()), range, scope.label()));
     }
 
     public ResponseTimeDistribution.Report responseTimes(Scope scope, PeriodRange range) {
-        return ResponseTimeDistribution.compute(facts.facts(scope.accountIds()), whole(range), scope.label());
+        return cached(scope, "response-times", range, ResponseTimeDistribution.Report.class,
+                () -> ResponseTimeDistribution.compute(facts.facts(scope.accountIds()), whole(range), scope.label()));
     }
 
     public NpsByTier.Report npsByTier(Scope scope, PeriodRange range) {

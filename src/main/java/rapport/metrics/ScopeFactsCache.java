@@ -77,13 +77,20 @@ public class ScopeFactsCache {
         return facts;
     }
 
-    /** Early release of what the new versions already made unreachable; other accounts' figures stay. */
+    /**
+     * Early release of what the new versions made unreachable: entries of scopes holding a changed account whose
+     * versions are no longer current. Other accounts' figures, and figures already computed from the new data,
+     * stay, however often the same change is announced (by this instance and by the database's notification).
+     */
     @EventListener
     public void onDataChanged(DataChanged event) {
+        Map<List<Integer>, String> current = new java.util.HashMap<>();
         for (SyncCache<?> each : List.of(cache, series)) {
             if (each.getNativeCache() instanceof com.github.benmanes.caffeine.cache.Cache<?, ?> caffeine) {
                 caffeine.asMap().keySet().removeIf(key -> !(key instanceof ScopeKeyed scoped)
-                        || event.affects(scoped.scope().accountIds()));
+                        || event.affects(scoped.scope().accountIds())
+                        && !scoped.scope().versions().equals(current.computeIfAbsent(scoped.scope().accountIds(),
+                                ids -> versions.of(ids).versions())));
             } else {
                 each.invalidateAll();
             }

@@ -11,11 +11,20 @@ create table account_data_version (
 
 insert into account_data_version (account_id, version) select id, nextval('data_version_seq') from account;
 
-create function bump_account_versions(ids int[]) returns void language sql as $$
+-- Also notifies 'data_changed' with the account ids ('*' when too many for a payload): PostgreSQL delivers it
+-- when the writer commits and never for a rollback, so every app instance learns of every committed change.
+create function bump_account_versions(ids int[]) returns void language plpgsql as $$
+declare
+    changed text := array_to_string(array(select distinct unnest(ids) as id order by id), ',');
+begin
+    if changed = '' then
+        return;
+    end if;
     insert into account_data_version (account_id, version)
     select id, nextval('data_version_seq') from (select distinct unnest(ids) as id) d where id is not null
-    on conflict (account_id) do update set version = excluded.version
-$$;
+    on conflict (account_id) do update set version = excluded.version;
+    perform pg_notify('data_changed', case when length(changed) > 7000 then '*' else changed end);
+end $$;
 
 -- Statement-level with transition tables: one bump per statement, however many rows it wrote.
 create function message_rows_changed() returns trigger language plpgsql as $$

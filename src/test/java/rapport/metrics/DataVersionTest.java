@@ -44,6 +44,10 @@ class DataVersionTest implements FreshDatabase {
     @Inject
     Database database;
 
+    @Inject
+    @jakarta.inject.Named("scope-facts")
+    io.micronaut.cache.SyncCache<?> scopeFacts;
+
     RapportApi api;
     Fixture acme;
     Fixture bolt;
@@ -107,6 +111,35 @@ class DataVersionTest implements FreshDatabase {
 
         assertNotEquals(acmeVersion, versions.of(List.of(acmeId)).versions());
         assertEquals(boltVersion, versions.of(List.of(boltId)).versions());
+    }
+
+    @Test
+    void scope_aChangeWrittenStraightInSqlReleasesOnlyThatAccountsCachedFigures() throws SQLException, InterruptedException {
+        Fixture cove = new Fixture("x", "Cove");
+        String ask = cove.person("r1").mentions(at("2026-01-07T10:00:00Z"), "@Cove hi");
+        cove.brand().replies(ask, at("2026-01-07T10:20:00Z"), "hello r1");
+        api.importFile("messages", cove.csv());
+        int coveId = accountId("Cove");
+        int boltId = accountId("Bolt");
+        scopeFacts.invalidateAll();
+        facts.facts(List.of(coveId));
+        facts.facts(List.of(boltId));
+        assertEquals(java.util.Set.of(List.of(coveId), List.of(boltId)), cachedScopes());
+
+        // as another app instance (or an operator) would: the database notifies every instance on commit
+        execute("update message set text = 'edited' where account_id = " + coveId + " and from_brand");
+
+        for (int i = 0; i < 300 && cachedScopes().contains(List.of(coveId)); i++) {
+            Thread.sleep(100);
+        }
+        assertEquals(java.util.Set.of(List.of(boltId)), cachedScopes(), "Cove's stale facts released, Bolt's kept");
+    }
+
+    private java.util.Set<List<Integer>> cachedScopes() {
+        var caffeine = (com.github.benmanes.caffeine.cache.Cache<?, ?>) scopeFacts.getNativeCache();
+        return caffeine.asMap().keySet().stream()
+                .map(k -> ((ScopeFactsCache.ScopeKeyed) k).scope().accountIds())
+                .collect(java.util.stream.Collectors.toSet());
     }
 
     private int accountId(String handle) throws SQLException {
