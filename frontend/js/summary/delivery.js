@@ -69,6 +69,7 @@ function render(overview) {
     tr.dataset.state = s.state;
     return tr;
   }));
+  if (!overview.sends.length) $('sends').append(row(['Nothing sent yet.', '', '', '', '', '', '']));
 }
 
 async function refresh() {
