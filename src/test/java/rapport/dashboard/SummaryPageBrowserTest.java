@@ -111,6 +111,34 @@ class SummaryPageBrowserTest implements FreshDatabaseAnyPort {
     }
 
     @Test
+    void adminsAddARecipientSetTheSendDayAndPreviewTheMail() throws Exception {
+        browser.open("summary-delivery.html");
+        assertTrue(browser.driver.findElement(By.id("smtp")).getText().contains("No SMTP server is set"));
+        browser.driver.findElement(By.id("recipient-email")).sendKeys("cfo@example.test");
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("recipient-accounts"))).selectByValue("x/AcmeSupport");
+        browser.driver.findElement(By.cssSelector("#recipient-form button[type=submit]")).click();
+        WebElement added = browser.waitFor().until(d -> d.findElement(By.cssSelector("#recipients tr[data-email='cfo@example.test']")));
+        assertTrue(added.getText().contains("x/AcmeSupport"));
+
+        WebElement day = browser.driver.findElement(By.id("send-day"));
+        day.clear();
+        day.sendKeys("5");
+        browser.driver.findElement(By.cssSelector("#day-form button")).click();
+        browser.waitFor().until(d -> d.findElement(By.id("status")).getText().equals("Send day saved."));
+        Map<String, Object> overview = client.toBlocking().retrieve(HttpRequest.GET("/api/summary/delivery"), Argument.mapOf(String.class, Object.class));
+        assertEquals(5, ((Number) overview.get("sendDay")).intValue());
+
+        browser.js("document.getElementById('now-month').value = '2026-09'");
+        browser.driver.findElement(By.id("preview")).click();
+        browser.waitFor().until(d -> d.findElement(By.id("preview-dialog")).isDisplayed());
+        String mail = String.valueOf(browser.js("return document.getElementById('preview-frame').srcdoc"));
+        assertTrue(mail.contains("September 2026 · monthly summary") && mail.contains("x/AcmeSupport"), mail);
+        browser.screenshotOfWindow(PICTURES.resolve("summary-delivery-preview.png"));
+        browser.js("document.getElementById('preview-dialog').close()");
+        browser.screenshot(PICTURES.resolve("summary-delivery.png"));
+    }
+
+    @Test
     void theDashboardLinksToItAndItPrintsOnTwoA4Pages() throws Exception {
         browser.open("");
         browser.driver.findElement(By.id("summary-link")).click();

@@ -13,6 +13,8 @@ public interface FreshDatabaseAnyPort extends FreshDatabase {
     default Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>(TestDatabase.fresh());
         properties.put("micronaut.server.port", "-1");
+        // a cold PDF (fonts, Batik, JFreeChart loading) on a busy machine can take longer than the default 10 s
+        properties.put("micronaut.http.client.read-timeout", "60s");
         return properties;
     }
 }

@@ -164,6 +164,28 @@ class SummaryApiTest implements FreshDatabaseAnyPort {
         assertEquals(YearMonth.now(ZoneOffset.UTC).minusMonths(1).toString(), s.get("month"));
     }
 
+    @Test
+    void viewersReadTheSummaryAndOnlyAdminsManageItsDelivery() {
+        Map<?, ?> created = client.toBlocking().retrieve(HttpRequest.POST("/api/tokens", Map.of("name", "summary-viewer", "role", "viewer")), Map.class);
+        String viewer = (String) created.get("token");
+        for (String path : List.of("/api/summary", "/api/summary/" + COMPLETE, "/api/summary/" + COMPLETE + ".pdf")) {
+            assertEquals(200, client.toBlocking().exchange(HttpRequest.GET(path).bearerAuth(viewer), byte[].class).getStatus().getCode(), path);
+            HttpClientResponseException anonymous = assertThrows(HttpClientResponseException.class, () -> client.toBlocking()
+                    .exchange(HttpRequest.GET(path).header(rapport.AdminTokenClientFilter.ANONYMOUS, "1")));
+            assertEquals(401, anonymous.getStatus().getCode(), path);
+        }
+        for (HttpRequest<?> admin : List.<HttpRequest<?>>of(HttpRequest.GET("/api/summary/delivery"),
+                HttpRequest.GET("/api/summary/delivery/preview?month=" + COMPLETE),
+                HttpRequest.POST("/api/summary/delivery/recipients", Map.of("email", "a@example.test")),
+                HttpRequest.POST("/api/summary/delivery/send-now", Map.of()),
+                HttpRequest.PUT("/api/summary/delivery/send-day", Map.of("sendDay", 3)),
+                HttpRequest.DELETE("/api/summary/delivery/recipients/1"))) {
+            HttpClientResponseException e = assertThrows(HttpClientResponseException.class,
+                    () -> client.toBlocking().exchange(((io.micronaut.http.MutableHttpRequest<?>) admin).bearerAuth(viewer)));
+            assertEquals(403, e.getStatus().getCode(), admin.getMethod() + " " + admin.getPath());
+        }
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "/api/summary/2026-13|month: '2026-13' is not a month",

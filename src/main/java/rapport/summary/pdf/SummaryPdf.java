@@ -13,7 +13,10 @@ import java.io.UncheckedIOException;
 @Singleton
 public class SummaryPdf {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SummaryPdf.class);
+
     public byte[] render(MonthlySummary summary) {
+        long started = System.nanoTime();
         ByteArrayOutputStream pdf = new ByteArrayOutputStream();
         try {
             PdfRendererBuilder builder = new PdfRendererBuilder();
@@ -25,6 +28,7 @@ public class SummaryPdf {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        LOG.info("summary PDF {} ({}) rendered in {} ms", summary.month(), summary.scope(), (System.nanoTime() - started) / 1_000_000);
         return pdf.toByteArray();
     }
 
