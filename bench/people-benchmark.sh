@@ -7,9 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 MESSAGES=${1:-10000000}
 WORK=${BENCH_WORK:-$(mktemp -d /tmp/rapport-pbench.XXXX)}
-PORT=${BENCH_PORT:-8199}
+PORT=${BENCH_PORT:-18199}
 HEAP=${BENCH_HEAP:-256m}
-TOKEN=rpt_benchmark-token-0123456789abcdef
+# a token of its own: other benchmarks on the same machine must not reach this server
+TOKEN=rpt_people-bench-$(date +%s%N)
 [ -f target/rapport-0.1.0.jar ] || ./mvnw -q -B package -DskipTests
 
 start_app() {
@@ -35,9 +36,12 @@ if [ "$(psql_ -c 'select count(*) from person_summary')" = "0" ]; then
   # the table is computed at start-up when it never was: forget the empty computation and start again
   psql_ -c 'delete from person_summary_state'
   stop_app
-  : > "$WORK/app.log.mark"
+  mv "$WORK/app.log" "$WORK/app-before.log"
   start_app
-  until grep -q 'People table recomputed' "$WORK/app.log"; do sleep 5; done
+  until grep -q 'People table recomputed' "$WORK/app.log"; do
+    if grep -q 'people table could not be recomputed' "$WORK/app.log"; then echo "the computation failed: $WORK/app.log"; exit 1; fi
+    sleep 5
+  done
 fi
 echo "messages: $(psql_ -c 'select count(*) from message'), persons: $(psql_ -c "select count(*) from person_summary where scope = 'all'"), rows: $(psql_ -c 'select count(*) from person_summary')"
 echo "computed in: $(psql_ -c 'select compute_ms from person_summary_state') ms"

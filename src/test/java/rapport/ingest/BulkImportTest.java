@@ -63,7 +63,8 @@ class BulkImportTest implements FreshDatabase {
     @Test
     void aBulkImportRebuildsTheIndexesTheMigrationsDefineAndLinksThreadsLikeAnyOther() throws SQLException {
         Map<String, String> indexesBefore = indexDefinitions();
-        assertEquals(Set.of("message_pkey", "message_network_message_id_key", "message_account_time", "message_waiting_for_parent"),
+        assertEquals(Set.of("message_pkey", "message_network_message_id_key", "message_account_time", "message_waiting_for_parent",
+                        "message_person", "message_parent"),
                 indexesBefore.keySet(), "IngestSql.DROP/CREATE_MESSAGE_INDEXES must list every index of message");
         long pkeyBefore = number("select 'message_pkey'::regclass::oid::bigint");
 
