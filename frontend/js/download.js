@@ -65,8 +65,8 @@ export function addDownloadMenu(box, chart, title) {
     if (!wrap.open) return;
     if (chart.isDisposed()) { wrap.remove(); return; } // the panel now says why it has no chart
     png.href = chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });
-    if (data.href.startsWith('blob:')) URL.revokeObjectURL(data.href);
-    data.href = URL.createObjectURL(new Blob([csv(chartRows(chart))], { type: 'text/csv' }));
+    // a data: URL rather than a blob: one, which the page's Content-Security-Policy would not let scripts read
+    data.href = `data:text/csv;charset=utf-8,${encodeURIComponent(csv(chartRows(chart)))}`;
   });
   box.querySelector('h3').append(wrap);
 }
