@@ -19,10 +19,12 @@ start_app() { # name port durable
     MICRONAUT_SERVER_PORT=$2 RAPPORT_DB_DURABLE=$3 java -jar target/rapport-0.1.0.jar > "$WORK/$1.log" 2>&1 &
   echo $!
 }
-A=$(start_app durable 18198 true)
-B=$(start_app unsafe 18199 false)
+free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("", 0)); print(s.getsockname()[1])'; }
+PA=$(free_port); PB=$(free_port)
+A=$(start_app durable "$PA" true)
+B=$(start_app unsafe "$PB" false)
 trap 'kill $A $B 2>/dev/null; wait $A $B 2>/dev/null; rm -rf "$WORK"' EXIT
-for port in 18198 18199; do
+for port in $PA $PB; do
   for _ in $(seq 300); do curl -sf "localhost:$port/health" > /dev/null && break; sleep 1; done
   curl -sf "localhost:$port/health" > /dev/null || { echo "server on $port did not start; see $WORK"; exit 1; }
 done
@@ -33,10 +35,10 @@ import_s() { # port network
   curl -sf -H "Authorization: Bearer $TOKEN" --data-binary @"$WORK/run.csv" "localhost:$1/api/imports?format=messages" > /dev/null
   echo "$(date +%s.%N) - $start" | bc
 }
-import_s 18198 warmup > /dev/null; import_s 18199 warmup > /dev/null
+import_s "$PA" warmup > /dev/null; import_s "$PB" warmup > /dev/null
 : > "$WORK/times"
 for i in $(seq 1 "$RUNS"); do
-  a=$(import_s 18198 "n$i"); b=$(import_s 18199 "n$i")
+  a=$(import_s "$PA" "n$i"); b=$(import_s "$PB" "n$i")
   echo "$a $b" >> "$WORK/times"
 done
 read -r med_a med_b med_ratio < <(python3 - "$WORK/times" <<'PY'

@@ -8,6 +8,7 @@ import rapport.system.EmbeddedDatabase;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 public class Application {
 
@@ -16,16 +17,19 @@ public class Application {
             System.exit(ImportCommand.run(args));
         }
         Optional<EmbeddedDatabase> database = EmbeddedDatabase.startUnlessConfigured(System.getenv());
-        ApplicationContext context = Micronaut.build(args)
-                .mainClass(Application.class)
-                .properties(database.map(EmbeddedDatabase::datasourceProperties).orElse(Map.of()))
-                .start();
+        AtomicReference<ApplicationContext> application = new AtomicReference<>();
         // the database stops after the application (which Micronaut's own hook stops), so that running
-        // imports can finish or abort cleanly first
+        // imports can finish or abort cleanly first; also when the application fails to start and exits
         database.ifPresent(db -> Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            awaitStopped(context);
+            if (application.get() != null) {
+                awaitStopped(application.get());
+            }
             db.close();
         }, "embedded-postgres-stop")));
+        application.set(Micronaut.build(args)
+                .mainClass(Application.class)
+                .properties(database.map(EmbeddedDatabase::datasourceProperties).orElse(Map.of()))
+                .start());
     }
 
     private static void awaitStopped(ApplicationContext context) {
