@@ -57,7 +57,7 @@ class AccountSelectionTest {
     @Test
     void everyAccountHasAKeyThatSelectsItAndOnlyIt() {
         List<?> accounts = (List<?>) app.get("/api/accounts").json();
-        List<Object> keys = accounts.stream().map(a -> ((Map<?, ?>) a).get("key")).toList();
+        List<String> keys = accounts.stream().map(a -> (String) ((Map<?, ?>) a).get("key")).toList();
         assertEquals(List.of("x/Acme", "x/Acme\\, Inc", "x/Inc", "x/n2/h"), keys);
         assertEquals(1, messagesIn("x/Acme\\, Inc"));
         assertEquals(1, messagesIn("x/Acme, Inc"), "unescaped, the whole name is an account and wins over its parts");
