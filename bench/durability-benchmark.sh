@@ -51,7 +51,7 @@ PY
 runs=$(awk '{printf "%s%.2f / %.2f", (NR>1?"; ":""), $1, $2}' "$WORK/times")
 cat >> "$RESULTS" <<MD
 
-### Durability cost, $(date -u +%Y-%m-%d %H:%M) UTC — $ROWS native CSV rows, $RUNS paired runs, $(nproc) cores
+### Durability cost, $(date -u '+%Y-%m-%d %H:%M') UTC — $ROWS native CSV rows, $RUNS paired runs, $(nproc) cores
 
 | server | median seconds per import |
 |---|---|
