@@ -17,8 +17,9 @@ RAPPORT_BOOTSTRAP_TOKEN=$TOKEN RAPPORT_DEMO=false RAPPORT_DATA_DIR="$WORK/data" 
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null; rm -rf "$WORK"' EXIT
 until curl -sf "localhost:$PORT/health" > /dev/null; do sleep 1; done
-PG=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$WORK/app.log" | grep -o '[0-9]*$')
-psql_() { psql -h localhost -p "$PG" -U postgres -qAt "$@"; }
+PG=$(grep -o 'Embedded PostgreSQL on 127.0.0.1:[0-9]*' "$WORK/app.log" | grep -o '[0-9]*$')
+export PGPASSWORD=$(sed -n 's/^superuser.password=//p' "$WORK/data/pgdata/rapport-credentials.properties")
+psql_() { psql -h localhost -p "$PG" -U postgres -d rapport -qAt "$@"; }
 
 # a running server is warm: a small import of another network first, so that the JIT is not what is measured
 python3 bench/generate_messages.py 20000 "$WORK/warmup.csv"

@@ -23,10 +23,12 @@ public class ImportLog {
     static final int PROBLEMS_IN_REPORT = 1000;
 
     private final Database dataSource;
+    private final ImportMetrics metrics;
     private final Map<Long, ImportProgress> running = new ConcurrentHashMap<>();
 
-    ImportLog(Database dataSource) {
+    ImportLog(Database dataSource, ImportMetrics metrics) {
         this.dataSource = dataSource;
+        this.metrics = metrics;
     }
 
     long create(ImportFormat format, String fileName, long bytesTotal) {
@@ -38,6 +40,7 @@ public class ImportLog {
                 rs.next();
                 long id = rs.getLong(1);
                 running.put(id, new ImportProgress(bytesTotal));
+                metrics.started(id, format);
                 return id;
             }
         } catch (SQLException e) {
@@ -121,6 +124,7 @@ public class ImportLog {
             st.executeUpdate();
         }
         running.remove(importId);
+        metrics.finished(importId, state, counts);
     }
 
     /** Records a failed import; with the database gone too, the next report or start marks it interrupted. */

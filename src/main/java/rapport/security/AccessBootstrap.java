@@ -47,7 +47,9 @@ class AccessBootstrap {
             if (!bootstrapToken.startsWith(Secrets.TOKEN_PREFIX) || bootstrapToken.length() < 24) {
                 throw new IllegalStateException("RAPPORT_BOOTSTRAP_TOKEN must start with '" + Secrets.TOKEN_PREFIX + "' and hold at least 20 more characters");
             }
-            tokens.ensureBootstrap(bootstrapToken);
+            if (!tokens.ensureBootstrap(bootstrapToken)) {
+                LOG.warn("RAPPORT_BOOTSTRAP_TOKEN names a token that was revoked: it stays revoked (set a new value for a new token)");
+            }
         }
     }
 }

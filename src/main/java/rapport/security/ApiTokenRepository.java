@@ -19,7 +19,4 @@ interface ApiTokenRepository extends CrudRepository<ApiToken, Integer> {
 
     @Query("update api_token set revoked_at = now() where id = :id and revoked_at is null")
     long revoke(int id);
-
-    @Query("update api_token set revoked_at = null where id = :id")
-    void restore(int id);
 }

@@ -24,14 +24,18 @@ class ApiTokens {
         return new Created(saved.id(), name, role.key(), secret);
     }
 
-    /** The token given by RAPPORT_BOOTSTRAP_TOKEN, for automation: an admin token with that exact value. */
-    void ensureBootstrap(String secret) {
+    /**
+     * The token given by RAPPORT_BOOTSTRAP_TOKEN, for automation: an admin token with that exact value, created
+     * once. Once revoked it stays revoked, across restarts: a new value makes a new token. Returns whether the
+     * token is usable.
+     */
+    boolean ensureBootstrap(String secret) {
         Optional<ApiToken> existing = tokens.findByTokenHash(Secrets.hash(secret));
         if (existing.isEmpty()) {
             tokens.save(new ApiToken(null, "bootstrap", Secrets.hash(secret), Role.ADMIN.key(), "RAPPORT_BOOTSTRAP_TOKEN", null, null));
-        } else if (existing.get().revokedAt() != null) {
-            tokens.restore(existing.get().id());
+            return true;
         }
+        return existing.get().revokedAt() == null;
     }
 
     Optional<Caller> find(String secret) {

@@ -19,6 +19,8 @@ import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 
 import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 import java.net.URISyntaxException;
 import java.util.Map;
 
@@ -50,17 +52,19 @@ class LoginController {
         boolean form = request.getContentType().map(MediaType.APPLICATION_FORM_URLENCODED_TYPE::matches).orElse(false);
         String username = credentials.username() == null ? "" : credentials.username().strip();
         String address = request.getRemoteAddress().getAddress().getHostAddress();
-        if (limiter.blocked(username, address)) {
-            return failure(form, HttpStatus.TOO_MANY_REQUESTS, "too many failed sign-ins; try again in 15 minutes")
-                    .header("Retry-After", String.valueOf(LoginRateLimiter.WINDOW.toSeconds()));
+        Optional<Duration> refused = limiter.attempt(username, address);
+        if (refused.isPresent()) {
+            long seconds = Math.max(1, refused.get().toSeconds());
+            return failure(form, HttpStatus.TOO_MANY_REQUESTS, "too many failed sign-ins; try again in " + seconds + " s")
+                    .header("Retry-After", String.valueOf(seconds));
         }
         AppUser user = users.findByUsername(username).orElse(null);
         String password = credentials.password() == null ? "" : credentials.password();
         if (!Passwords.matches(password, user == null ? null : user.passwordHash())) {
-            limiter.failed(username, address);
+            limiter.failed(username);
             return failure(form, HttpStatus.UNAUTHORIZED, "wrong user name or password");
         }
-        limiter.succeeded(username);
+        limiter.succeeded(username, address);
         Cookie cookie = Cookie.of(Sessions.COOKIE, sessions.start(user)).httpOnly(true).sameSite(SameSite.Strict)
                 .path("/").maxAge(Sessions.LIFETIME).secure(isTls(request));
         if (form) {

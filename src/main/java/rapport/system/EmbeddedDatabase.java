@@ -30,6 +30,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final Path pgData;
     private final EmbeddedAccess access;
+    private final boolean durable;
     private volatile EmbeddedPostgres postgres;
     private volatile DatabaseCredentials credentials;
     private volatile boolean closed;
@@ -39,8 +40,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return t;
     });
 
-    private EmbeddedDatabase(Path pgData) {
+    private EmbeddedDatabase(Path pgData, boolean durable) {
         this.pgData = pgData;
+        this.durable = durable;
         this.access = new EmbeddedAccess(binaries(pgData));
     }
 
@@ -51,7 +53,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         Path dataDir = Path.of(env.getOrDefault("RAPPORT_DATA_DIR",
                 Path.of(System.getProperty("user.home"), ".rapport").toString()));
-        return Optional.of(start(dataDir.resolve("pgdata")));
+        // RAPPORT_DB_DURABLE=false: a first bulk load that can be repeated; a crash may then lose or corrupt data
+        boolean durable = !"false".equalsIgnoreCase(env.getOrDefault("RAPPORT_DB_DURABLE", "true"));
+        return Optional.of(start(dataDir.resolve("pgdata"), 0, durable));
     }
 
     public static EmbeddedDatabase start(Path pgData) throws IOException {
@@ -60,7 +64,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** On a given port (0: any free one), e.g. to come back where a stopped server was. */
     public static EmbeddedDatabase start(Path pgData, int port) throws IOException {
-        EmbeddedDatabase database = new EmbeddedDatabase(pgData);
+        return start(pgData, port, true);
+    }
+
+    static EmbeddedDatabase start(Path pgData, int port, boolean durable) throws IOException {
+        if (!durable) {
+            LOG.warn("RAPPORT_DB_DURABLE=false: fsync and synchronous commit are off; a crash or power loss can lose or corrupt data");
+        }
+        EmbeddedDatabase database = new EmbeddedDatabase(pgData, durable);
         database.postgres = database.launch(port);
         database.supervisor.scheduleWithFixedDelay(database::supervise, SUPERVISION_INTERVAL.toMillis(),
                 SUPERVISION_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
@@ -118,9 +129,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setServerConfig("listen_addresses", "localhost")
                     .setServerConfig("unix_socket_directories", "''")
                     .setServerConfig("password_encryption", "scram-sha-256")
-                    .setServerConfig("fsync", "on")
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("synchronous_commit", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", durable ? "on" : "off")
                     // bulk imports: staging tables stay in memory, index builds sort in memory, fewer checkpoints
                     .setServerConfig("temp_buffers", "256MB")
                     .setServerConfig("maintenance_work_mem", "256MB")

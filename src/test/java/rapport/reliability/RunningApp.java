@@ -1,11 +1,11 @@
 package rapport.reliability;
 
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.core.type.Argument;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpRequest;
+import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -19,18 +19,22 @@ import java.util.function.BooleanSupplier;
 /** The application started on given database properties, called over HTTP as the test admin. */
 final class RunningApp implements AutoCloseable {
 
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     final EmbeddedServer server;
     final HttpClient http;
 
     RunningApp(Map<String, ?> database) {
         Map<String, Object> properties = new HashMap<>(database);
         properties.put("micronaut.server.port", -1);
-        properties.put("rapport.demo", "false");
-        properties.put("rapport.rollups.background", "false");
-        properties.put("rapport.bootstrap-token", TestDatabase.ADMIN_TOKEN);
-        properties.put("rapport.admin-password", TestDatabase.ADMIN_PASSWORD);
+        properties.putIfAbsent("rapport.demo", "false");
+        properties.putIfAbsent("rapport.rollups.background", "false");
+        properties.putIfAbsent("rapport.bootstrap-token", TestDatabase.ADMIN_TOKEN);
+        properties.putIfAbsent("rapport.admin-password", TestDatabase.ADMIN_PASSWORD);
         this.server = ApplicationContext.run(EmbeddedServer.class, properties, "test");
-        this.http = HttpClient.create(server.getURL());
+        DefaultHttpClientConfiguration configuration = new DefaultHttpClientConfiguration();
+        configuration.setFollowRedirects(false);
+        this.http = HttpClient.create(server.getURL(), configuration);
     }
 
     /** Status and JSON body of a request made as the admin token; errors are answers too. */
@@ -41,10 +45,21 @@ final class RunningApp implements AutoCloseable {
     /** As {@link #call} with no credentials but those the request carries. */
     Answer anonymous(MutableHttpRequest<?> request) {
         try {
-            HttpResponse<Map<String, Object>> response = http.toBlocking().exchange(request, Argument.mapOf(String.class, Object.class));
-            return new Answer(response.code(), response.body());
+            HttpResponse<String> response = http.toBlocking().exchange(request, String.class);
+            return new Answer(response.code(), parse(response.body()));
         } catch (HttpClientResponseException e) {
-            return new Answer(e.getStatus().getCode(), e.getResponse().getBody(Argument.mapOf(String.class, Object.class)).orElse(null));
+            return new Answer(e.getStatus().getCode(), parse(e.getResponse().getBody(String.class).orElse(null)));
+        }
+    }
+
+    private static Object parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            return JSON.readValue(body, Object.class);
+        } catch (java.io.IOException e) {
+            return body;
         }
     }
 
@@ -65,9 +80,15 @@ final class RunningApp implements AutoCloseable {
         return http.toBlocking().retrieve(HttpRequest.GET(uri).bearerAuth(TestDatabase.ADMIN_TOKEN));
     }
 
-    record Answer(int status, Map<String, Object> body) {
+    /** An answer's status and its JSON: an object, an array, or the text when it is no JSON. */
+    record Answer(int status, Object json) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> body() {
+            return json instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
+        }
+
         Object get(String key) {
-            return body == null ? null : body.get(key);
+            return body() == null ? null : body().get(key);
         }
     }
 

@@ -123,14 +123,18 @@ final class CsvLineEnds extends Reader {
         afterQuote = false;
     }
 
-    /** Whether the text after a bare CR, up to the next line end outside quotes, has the header's column count. */
+    /**
+     * Whether the text after a bare CR, up to the next line end outside quotes, has the header's column count.
+     * Blank lines in between are skipped; nothing but them up to the end of the file counts as a row end.
+     */
     private boolean restIsARow() throws IOException {
         boolean quoted = false;
         boolean start = true;
+        boolean empty = true;
         int count = 0;
         for (int i = 0; i < LOOKAHEAD; i++) {
             if (!available(i + 1)) {
-                return count == headerCommas || i == 0;
+                return empty || count == headerCommas;
             }
             char c = buf[pos + i];
             if (quoted) {
@@ -140,14 +144,19 @@ final class CsvLineEnds extends Reader {
                 }
                 continue;
             }
+            if (c == '\r' || c == '\n') {
+                if (empty) {
+                    continue;
+                }
+                return count == headerCommas;
+            }
+            empty = false;
             if (c == '"' && start) {
                 quoted = true;
             } else if (c == ',') {
                 count++;
                 start = true;
                 continue;
-            } else if (c == '\r' || c == '\n') {
-                return count == headerCommas || i == 0;
             }
             start = false;
         }
