@@ -130,7 +130,10 @@ async function start() {
     $('who').textContent = who.username;
     $('who').title = `signed in as ${who.username} (${who.role})`;
     $('open-import').hidden = who.role !== 'admin';
+    // admins see "Admin" (users, tokens, data) where others see their name: the header keeps its width
     $('open-admin').hidden = who.role !== 'admin';
+    $('open-admin').title = `signed in as ${who.username} (admin): users, tokens and data`;
+    $('who').hidden = who.role === 'admin';
     $('export').hidden = who.role === 'viewer';
     const [, defs, settings] = await Promise.all([refreshAccounts(), getJson('/api/metrics/definitions'), getJson('/api/workspace')]);
     workspace = settings;

@@ -163,6 +163,14 @@ class AdminBrowserTest implements FreshDatabase {
         assertEquals(shop.replace("\"scope\":\"x/ShopA\"", ""), all.replace("\"scope\":\"all\"", ""));
     }
 
+    @Test
+    void theDashboardLeadsAdminsToTheAdminPage() {
+        browser.open("?range=week:12");
+        browser.driver.findElement(By.id("open-admin")).click();
+        browser.waitFor().until(d -> d.getCurrentUrl().endsWith("/admin.html"));
+        browser.waitFor().until(d -> !d.findElements(By.cssSelector("tr[data-user=admin]")).isEmpty());
+    }
+
     private WebElement find(String css) {
         return browser.driver.findElement(By.cssSelector(css));
     }
