@@ -44,7 +44,7 @@ class PeopleQueries {
             String next = null;
             String lastSortValue = null;
             long lastPersonId = 0;
-            try (PreparedStatement st = prepare(c, s, true); ResultSet rs = st.executeQuery()) {
+            try (PreparedStatement st = prepare(c, s, true, state[1]); ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     if (rows.size() == s.limit()) {
                         next = PeopleSelection.encode(lastSortValue, lastPersonId);
@@ -69,7 +69,7 @@ class PeopleQueries {
     long stream(PeopleSelection s, RowSink sink) throws IOException {
         try (Connection c = snapshot()) {
             long count = 0;
-            try (PreparedStatement st = prepare(c, s, false)) {
+            try (PreparedStatement st = prepare(c, s, false, state(c)[1])) {
                 st.setFetchSize(FETCH);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -118,7 +118,7 @@ class PeopleQueries {
     }
 
     /** The SQL is assembled from the selection's fixed fragments; every value is bound. */
-    private static PreparedStatement prepare(Connection c, PeopleSelection s, boolean paged) throws SQLException {
+    private static PreparedStatement prepare(Connection c, PeopleSelection s, boolean paged, Instant periodStart) throws SQLException {
         String key = s.sort().sortKey;
         String dir = s.descending() ? " desc" : " asc";
         StringBuilder sql = new StringBuilder("select ").append(COLUMNS).append(", (").append(key).append(")::text as sort_value")
@@ -134,7 +134,9 @@ class PeopleQueries {
         PreparedStatement st = c.prepareStatement(sql.toString());
         int i = 0;
         for (Object value : s.values()) {
-            if (value instanceof Integer[] codes) {
+            if (value == PeopleSelection.PERIOD_START) {
+                st.setTimestamp(++i, periodStart == null ? null : Timestamp.from(periodStart));
+            } else if (value instanceof Integer[] codes) {
                 st.setArray(++i, c.createArrayOf("int4", codes));
             } else {
                 st.setObject(++i, value);

@@ -21,6 +21,9 @@ import java.util.Locale;
 record PeopleSelection(String scope, List<String> conditions, List<Object> values, PeopleColumn sort, boolean descending,
                        String[] cursor, int limit) {
 
+    /** A value bound at query time: the start of the table's last week (person_summary_state.period_start). */
+    static final Object PERIOD_START = new Object();
+
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
@@ -28,7 +31,10 @@ record PeopleSelection(String scope, List<String> conditions, List<Object> value
         ADVOCATES("tier = 1", PeopleColumn.ACTIVE_WEEKS, true),
         DRIFTING("tier_before in (1, 2) and tier in (3, 4)", PeopleColumn.LAST_SEEN, true),
         WAITING("waiting_since is not null", PeopleColumn.WAITING_SINCE, false),
-        NEW("first_active >= (select period_start from person_summary_state)", PeopleColumn.FIRST_SEEN, true);
+        // in the terms of the first_active index, with the period's start bound as a value (PERIOD_START) so that
+        // the planner sees how few rows it selects
+        NEW("coalesce(first_active, 'infinity'::timestamptz) >= ? and coalesce(first_active, 'infinity'::timestamptz) < 'infinity'",
+                PeopleColumn.FIRST_SEEN, true);
 
         final String condition;
         final PeopleColumn sort;
@@ -95,6 +101,9 @@ record PeopleSelection(String scope, List<String> conditions, List<Object> value
         if (present(q.preset())) {
             Preset preset = Preset.fromKey(q.preset().strip());
             conditions.add(preset.condition);
+            if (preset == Preset.NEW) {
+                values.add(PERIOD_START);
+            }
             sort = preset.sort;
             descending = preset.descending;
         }

@@ -154,6 +154,9 @@ public class PersonSummaryRefresher {
             st.setTimestamp(++i, beforeStart);
             st.executeUpdate();
         }
+        try (Statement st = c.createStatement()) {
+            st.execute(PersonSummarySql.ANALYZE);
+        }
     }
 
     private Timestamp start(LocalDate day) {

@@ -118,6 +118,9 @@ final class PersonSummarySql {
             left join conversations c on c.scope = f.scope and c.person_id = f.person_id
             left join nps n on n.network = f.network and n.author_id = f.author_id""";
 
+    /** Fresh statistics for the planner, in the same transaction: the pages' plans depend on them. */
+    static final String ANALYZE = "analyze person_summary";
+
     static final String STATE = """
             insert into person_summary_state (id, as_of, period_start, computed_at, compute_ms) values (1, ?, ?, now(), ?)
             on conflict (id) do update set as_of = excluded.as_of, period_start = excluded.period_start,
