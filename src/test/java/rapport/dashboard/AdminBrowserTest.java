@@ -121,14 +121,22 @@ class AdminBrowserTest implements FreshDatabase {
         });
         assertTrue(find("#token-created").getText().contains("will not be shown again"));
         assertEquals(HttpStatus.OK, importsWith(secret));
-        WebElement row = browser.waitFor().until(d -> d.findElement(By.xpath("//tbody[@id='tokens-list']/tr[td[1]='nightly import']")));
-        assertTrue(row.getText().contains("admin") && row.getText().contains("active"), row.getText());
-        assertFalse(row.getText().contains(secret), "the list never shows a secret");
+        // the list is drawn again after each change: the row is looked up afresh each time it is used
+        By tokenRow = By.xpath("//tbody[@id='tokens-list']/tr[td[1]='nightly import']");
+        String rowText = browser.waitFor().until(d -> {
+            String text = d.findElement(tokenRow).getText();
+            return text.contains("active") ? text : null;
+        });
+        assertTrue(rowText.contains("admin"), rowText);
+        assertFalse(rowText.contains(secret), "the list never shows a secret");
         browser.screenshot(Browser.SCREENSHOTS.resolve("admin.png"));
 
-        row.findElement(By.xpath(".//button[text()='Revoke…']")).click();
+        browser.waitFor().until(d -> {
+            d.findElement(tokenRow).findElement(By.xpath(".//button[text()='Revoke…']")).click();
+            return true;
+        });
         find("#ask-ok").click();
-        browser.waitFor().until(d -> d.findElement(By.xpath("//tbody[@id='tokens-list']/tr[td[1]='nightly import']")).getText().contains("revoked"));
+        browser.waitFor().until(d -> d.findElement(tokenRow).getText().contains("revoked"));
         assertEquals(HttpStatus.UNAUTHORIZED, importsWith(secret));
     }
 
