@@ -28,7 +28,7 @@ import java.util.Map;
  */
 @Singleton
 @OpenAPIDefinition(info = @Info(title = "Rapport API", version = "0.1.0",
-        description = "Relationship-quality metrics of a brand's social accounts (METRICS.md). Sign in at /login.html "
+        description = "Relationship-quality metrics of a brand's social accounts (definitions: docs/metric-definitions.md). Sign in at /login.html "
                 + "(session cookie; state-changing requests send the CSRF token of GET /api/me in X-CSRF-Token) or send "
                 + "an API token: `Authorization: Bearer rpt_…`. Roles: viewer (dashboard), analyst (+ exports, people), "
                 + "admin (+ imports, users, tokens, erasure). Bad parameters answer 400 with {\"error\": \"…\"} naming the parameter."),
