@@ -108,6 +108,51 @@ final class IngestSql {
             where b.is_new and c.network = b.network and c.in_reply_to = b.message_id
               and c.in_reply_to is not null and c.parent_id is null""";
 
+    /**
+     * A bulk import adds its new messages' person days itself (migration V13): the insert trigger leaves them
+     * while this transaction-local setting is on, and the statements below add them in one sorted insert.
+     */
+    static final String IMPORT_ADDS_PERSON_DAYS = "set local rapport.import_adds_person_days = on";
+
+    static final String TRIGGERS_ADD_PERSON_DAYS = "set local rapport.import_adds_person_days = off";
+
+    /** The new messages' person days, derived as the V12 trigger derives them (none before the zone is set). */
+    static final String CREATE_IMPORTED_PERSON_DAYS = """
+            create temp table imported_person_day on commit drop as
+            select m.account_id, m.person_id, (m.created_at at time zone z.zone)::date as day,
+                   count(*) filter (where m.kind = 'share')::int as shares
+            from batch b
+            join message m on m.id = b.id
+            cross join person_day_state z
+            where b.is_new and z.zone is not null and not m.from_brand and m.kind <> 'reaction'
+            group by 1, 3, 2""";
+
+    static final String ANALYZE_IMPORTED_PERSON_DAYS = "analyze imported_person_day";
+
+    /** Days the person already had (earlier imports of the account): only their amplifications grow. */
+    static final String GROW_STORED_PERSON_DAYS = """
+            update person_day p set shares = p.shares + i.shares
+            from imported_person_day i
+            where p.account_id = i.account_id and p.day = i.day and p.person_id = i.person_id and i.shares > 0""";
+
+    /** The other days: a plain insert in primary key order (imports hold a lock, no other writer races it). */
+    static final String INSERT_NEW_PERSON_DAYS = """
+            insert into person_day (account_id, person_id, day, shares)
+            select i.account_id, i.person_id, i.day, i.shares
+            from imported_person_day i
+            where not exists (select 1 from person_day p
+                              where p.account_id = i.account_id and p.day = i.day and p.person_id = i.person_id)
+            order by i.account_id, i.day, i.person_id""";
+
+    /** The indexes of person_day as migration V12 defines them, dropped and built again around a bulk import's days. */
+    static final List<String> DROP_PERSON_DAY_INDEXES = List.of(
+            "alter table person_day drop constraint person_day_pkey",
+            "drop index person_day_person");
+
+    static final List<String> CREATE_PERSON_DAY_INDEXES = List.of(
+            "alter table person_day add constraint person_day_pkey primary key (account_id, day, person_id)",
+            "create index person_day_person on person_day (person_id, day)");
+
     /** Planner's row count of message, kept current by autovacuum and index builds; -1 before the first. */
     static final String MESSAGE_ROWS_ESTIMATE = "select greatest(reltuples, 0)::bigint from pg_class where oid = 'message'::regclass";
 

@@ -66,41 +66,41 @@ class BulkImportTest implements FreshDatabase {
 
     @Test
     void aBulkImportRebuildsTheIndexesTheMigrationsDefineAndLinksThreadsLikeAnyOther() throws SQLException {
-        Map<String, String> indexesBefore = indexDefinitions();
+        Map<String, String> indexesBefore = indexDefinitions(database, "message");
         assertEquals(indexesBefore.keySet(), named(IngestSql.DROP_MESSAGE_INDEXES, DROPPED),
                 "IngestSql.DROP_MESSAGE_INDEXES must list every index of message");
         assertEquals(indexesBefore.keySet(), named(IngestSql.CREATE_MESSAGE_INDEXES, CREATED),
                 "IngestSql.CREATE_MESSAGE_INDEXES must list every index of message");
-        long pkeyBefore = number("select 'message_pkey'::regclass::oid::bigint");
+        long pkeyBefore = number(database, "select 'message_pkey'::regclass::oid::bigint");
 
         ImportReport report = post(threads());
 
         assertEquals(3L * THREADS, report.inserted());
         assertTrue(MessageLoad.isBulk(report.inserted(), 0));
-        assertNotEquals(pkeyBefore, number("select 'message_pkey'::regclass::oid::bigint"), "the bulk path ran");
-        assertEquals(indexesBefore, indexDefinitions());
+        assertNotEquals(pkeyBefore, number(database, "select 'message_pkey'::regclass::oid::bigint"), "the bulk path ran");
+        assertEquals(indexesBefore, indexDefinitions(database, "message"));
         // §1: a reply whose parent is in the same file is linked to it, wherever it stands in the file
-        assertEquals(THREADS, number("""
+        assertEquals(THREADS, number(database, """
                 select count(*) from message r join message q on r.parent_id = q.id
                 where r.message_id like 'r%' and q.message_id = 'q' || substr(r.message_id, 2)"""));
-        assertEquals(THREADS, number("select count(*) from message where in_reply_to like 'later%' and parent_id is null"));
+        assertEquals(THREADS, number(database, "select count(*) from message where in_reply_to like 'later%' and parent_id is null"));
 
         // a second copy of the file is not bulk and changes nothing
         ImportReport again = post(threads());
         assertEquals(0, again.inserted());
         assertEquals(3L * THREADS, again.unchanged(), "every row matched a stored message");
         assertEquals(0, again.updated());
-        assertEquals(0, number("select count(*) from message where import_id = " + again.id()), "and none was rewritten");
+        assertEquals(0, number(database, "select count(*) from message where import_id = " + again.id()), "and none was rewritten");
 
         // parents arriving later find their waiting replies through the rebuilt index
         ImportReport late = post(BadInputTest.HEADER
                 + "x,Shop,later7,Shop,Shop,true,post,2026-03-01T08:00:00Z,,Spring sale\n"
                 + "x,Shop,later8,Shop,Shop,true,post,2026-03-01T08:00:00Z,,Spring sale\n");
         assertEquals(2, late.inserted());
-        assertEquals(2, number("""
+        assertEquals(2, number(database, """
                 select count(*) from message w join message p on w.parent_id = p.id
                 where w.message_id in ('w7', 'w8') and p.message_id = 'later' || substr(w.message_id, 2)"""));
-        assertEquals(3L * THREADS + 2, number("select count(*) from message"));
+        assertEquals(3L * THREADS + 2, number(database, "select count(*) from message"));
     }
 
     @Test
@@ -124,10 +124,10 @@ class BulkImportTest implements FreshDatabase {
         return names;
     }
 
-    private Map<String, String> indexDefinitions() throws SQLException {
+    static Map<String, String> indexDefinitions(Database database, String table) throws SQLException {
         Map<String, String> definitions = new TreeMap<>();
         try (Connection c = database.connection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select indexname, indexdef from pg_indexes where tablename = 'message'")) {
+             ResultSet rs = st.executeQuery("select indexname, indexdef from pg_indexes where tablename = '" + table + "'")) {
             while (rs.next()) {
                 definitions.put(rs.getString(1), rs.getString(2));
             }
@@ -135,7 +135,7 @@ class BulkImportTest implements FreshDatabase {
         return definitions;
     }
 
-    private long number(String sql) throws SQLException {
+    static long number(Database database, String sql) throws SQLException {
         try (Connection c = database.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
