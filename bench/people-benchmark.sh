@@ -19,11 +19,12 @@ start_app() {
     MICRONAUT_SERVER_PORT=$PORT java -Xmx$HEAP -jar target/rapport-0.1.0.jar >> "$WORK/app.log" 2>&1 &
   APP=$!
   until curl -sf "localhost:$PORT/health" > /dev/null; do sleep 1; done
-  PG=$(grep -o 'Embedded PostgreSQL on port [0-9]*' "$WORK/app.log" | tail -1 | grep -o '[0-9]*$')
+  PG=$(grep -o 'Embedded PostgreSQL on 127.0.0.1:[0-9]*' "$WORK/app.log" | tail -1 | grep -o '[0-9]*$')
+  export PGPASSWORD=$(sed -n 's/^superuser.password=//p' "$WORK/data/pgdata/rapport-credentials.properties")
 }
 stop_app() { kill $APP; wait $APP 2>/dev/null || true; }
 trap 'kill $APP 2>/dev/null || true' EXIT
-psql_() { psql -h localhost -p "$PG" -U postgres -qAt "$@"; }
+psql_() { psql -h localhost -p "$PG" -U postgres -d rapport -qAt "$@"; }
 get() { curl -s -H "Authorization: Bearer $TOKEN" "localhost:$PORT$1"; }
 ms() { curl -s -o /dev/null -H "Authorization: Bearer $TOKEN" -w '%{time_total}' "localhost:$PORT$1" | awk '{printf "%.0f", $1 * 1000}'; }
 
