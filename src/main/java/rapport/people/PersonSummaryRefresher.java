@@ -1,5 +1,6 @@
 package rapport.people;
 
+import io.micronaut.context.annotation.Value;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
@@ -10,6 +11,7 @@ import rapport.system.DataChanged;
 import rapport.system.Database;
 import rapport.system.RapportSettings;
 
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,18 +25,26 @@ import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
- * Keeps {@code person_summary} equal to the data: recomputed from the messages after every data change (in the
- * background, one run at a time; changes that arrive during a run cause one more run), and at start-up when it
- * was never computed. Each run reads one snapshot and replaces every row in one transaction, so readers see
- * either the old table or the new one.
+ * Keeps {@code person_summary} equal to the data, in the background, one run at a time. After a data change that
+ * names its accounts, only those accounts' rows and the all-accounts rows of the persons who wrote to them are
+ * recomputed (incremental); a full recomputation runs at start-up when the table never was computed, after a
+ * change that names no account (an account deleted, survey answers, an erasure), and whenever the as-of week
+ * moved (tiers and active weeks depend on it, so every row changes). Changes that arrive while a run is under
+ * way are gathered into one pending run. Each run reads one REPEATABLE READ snapshot and writes in one
+ * transaction, so readers see either the old rows or the new ones.
  */
 @Singleton
 public class PersonSummaryRefresher {
 
     private static final Logger LOG = LoggerFactory.getLogger(PersonSummaryRefresher.class);
+
+    /** What a run did. */
+    public enum Kind { FULL, INCREMENTAL }
 
     private final Database database;
     private final ZoneId zone;
@@ -43,13 +53,20 @@ public class PersonSummaryRefresher {
         t.setDaemon(true);
         return t;
     });
-    /** Data changes seen, and the latest of them a finished run had already seen when it started. */
-    private final AtomicLong requested = new AtomicLong();
-    private final AtomicLong covered = new AtomicLong();
+    /** The changes not yet taken by a run: accounts named, or everything; whether a run is already queued for them. */
+    private final Object pendingLock = new Object();
+    private Set<Integer> pendingAccounts = new HashSet<>();
+    private boolean pendingAll;
+    private boolean queued;
 
-    PersonSummaryRefresher(Database database, RapportSettings settings) {
+    /** Off only in tests that drive every run themselves. */
+    private final boolean refreshInBackground;
+
+    PersonSummaryRefresher(Database database, RapportSettings settings,
+                           @Value("${rapport.people.background:true}") boolean background) {
         this.database = database;
         this.zone = settings.zone();
+        this.refreshInBackground = background;
     }
 
     /** The window's end for a latest message: Monday 00:00 after its ISO week, in the workspace time zone. */
@@ -59,7 +76,7 @@ public class PersonSummaryRefresher {
 
     @EventListener
     void onDataChanged(DataChanged event) {
-        schedule();
+        schedule(event.accountIds());
     }
 
     @EventListener
@@ -68,32 +85,62 @@ public class PersonSummaryRefresher {
              ResultSet rs = st.executeQuery("select count(*) from person_summary_state")) {
             rs.next();
             if (rs.getLong(1) == 0) {
-                schedule();
+                schedule(null);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private void schedule() {
-        long change = requested.incrementAndGet();
-        background.submit(() -> {
-            // a run that started after this change (here or in a caller of refresh()) already holds it
-            if (covered.get() >= change) {
+    /** Adds a change to the pending run, and queues that run unless it is queued already. */
+    private void schedule(Set<Integer> accounts) {
+        if (!refreshInBackground) {
+            return;
+        }
+        synchronized (pendingLock) {
+            // no account named: which rows changed is not known (e.g. survey answers change every scope's NPS)
+            if (accounts == null || accounts.isEmpty()) {
+                pendingAll = true;
+            } else {
+                pendingAccounts.addAll(accounts);
+            }
+            if (queued) {
                 return;
             }
-            try {
-                refresh();
-            } catch (RuntimeException e) {
-                LOG.error("The people table could not be recomputed", e);
-            }
-        });
+            queued = true;
+        }
+        background.submit(this::runPending);
+    }
+
+    private void runPending() {
+        Set<Integer> accounts;
+        boolean all;
+        synchronized (pendingLock) {
+            accounts = pendingAccounts;
+            all = pendingAll;
+            pendingAccounts = new HashSet<>();
+            pendingAll = false;
+            queued = false;
+        }
+        try {
+            refresh(all ? null : accounts);
+        } catch (RuntimeException e) {
+            LOG.error("The people table could not be recomputed", e);
+        }
     }
 
     /** Recomputes every row now (tests and the background thread). */
-    public synchronized void refresh() {
+    public Kind refresh() {
+        return refresh(null);
+    }
+
+    /**
+     * Recomputes now the rows the data of these accounts feed (null: every row); every row when the as-of week
+     * moved or the table was never computed.
+     */
+    public synchronized Kind refresh(Collection<Integer> accounts) {
         long started = System.nanoTime();
-        long seen = requested.get();
+        Kind kind;
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
@@ -104,18 +151,27 @@ public class PersonSummaryRefresher {
                     Timestamp ts = rs.getTimestamp(1);
                     latest = ts == null ? null : ts.toInstant();
                 }
-                try (Statement st = c.createStatement()) {
-                    st.execute(PersonSummarySql.CLEAR);
-                }
                 LocalDate asOf = latest == null ? null : asOf(latest, zone);
-                if (asOf != null) {
-                    compute(c, asOf);
-                }
-                try (PreparedStatement st = c.prepareStatement(PersonSummarySql.STATE)) {
-                    st.setTimestamp(1, asOf == null ? null : start(asOf));
-                    st.setTimestamp(2, asOf == null ? null : start(asOf.minusWeeks(1)));
-                    st.setLong(3, (System.nanoTime() - started) / 1_000_000);
-                    st.executeUpdate();
+                kind = accounts != null && asOf != null && asOf.equals(storedAsOf(c)) ? Kind.INCREMENTAL : Kind.FULL;
+                if (kind == Kind.INCREMENTAL) {
+                    recomputeAccounts(c, asOf, accounts);
+                    try (PreparedStatement st = c.prepareStatement(PersonSummarySql.STATE_TIME)) {
+                        st.setLong(1, (System.nanoTime() - started) / 1_000_000);
+                        st.executeUpdate();
+                    }
+                } else {
+                    try (Statement st = c.createStatement()) {
+                        st.execute(PersonSummarySql.CLEAR);
+                    }
+                    if (asOf != null) {
+                        compute(c, asOf);
+                    }
+                    try (PreparedStatement st = c.prepareStatement(PersonSummarySql.STATE)) {
+                        st.setTimestamp(1, asOf == null ? null : start(asOf));
+                        st.setTimestamp(2, asOf == null ? null : start(asOf.minusWeeks(1)));
+                        st.setLong(3, (System.nanoTime() - started) / 1_000_000);
+                        st.executeUpdate();
+                    }
                 }
                 c.commit();
             } catch (SQLException | RuntimeException e) {
@@ -125,8 +181,16 @@ public class PersonSummaryRefresher {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        covered.accumulateAndGet(seen, Math::max);
-        LOG.info("People table recomputed in {} ms", (System.nanoTime() - started) / 1_000_000);
+        LOG.info("People table recomputed ({}) in {} ms", kind == Kind.FULL ? "full" : "accounts " + accounts,
+                (System.nanoTime() - started) / 1_000_000);
+        return kind;
+    }
+
+    private LocalDate storedAsOf(Connection c) throws SQLException {
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(PersonSummarySql.STATE_AS_OF)) {
+            Timestamp ts = rs.next() ? rs.getTimestamp(1) : null;
+            return ts == null ? null : ts.toInstant().atZone(zone).toLocalDate();
+        }
     }
 
     private void compute(Connection c, LocalDate asOf) throws SQLException {
@@ -135,28 +199,69 @@ public class PersonSummaryRefresher {
                 st.execute(step);
             }
         }
-        Timestamp end = start(asOf);
-        Timestamp windowStart = start(asOf.minusDays(90));
-        Timestamp beforeStart = start(asOf.minusDays(180));
         try (PreparedStatement st = c.prepareStatement(PersonSummarySql.INSERT)) {
-            int i = 0;
-            st.setString(++i, zone.getId());
-            st.setTimestamp(++i, windowStart);
-            st.setTimestamp(++i, end);
-            st.setTimestamp(++i, windowStart);
-            st.setTimestamp(++i, end);
-            st.setString(++i, zone.getId());
-            st.setTimestamp(++i, beforeStart);
-            st.setTimestamp(++i, windowStart);
-            st.setTimestamp(++i, beforeStart);
-            st.setTimestamp(++i, windowStart);
-            st.setTimestamp(++i, windowStart);
-            st.setTimestamp(++i, beforeStart);
+            bindWindows(st, asOf);
             st.executeUpdate();
         }
         try (Statement st = c.createStatement()) {
             st.execute(PersonSummarySql.ANALYZE);
         }
+    }
+
+    private void recomputeAccounts(Connection c, LocalDate asOf, Collection<Integer> accounts) throws SQLException {
+        Array ids = c.createArrayOf("integer", accounts.toArray());
+        Array scopes = c.createArrayOf("text", accounts.stream().map(String::valueOf).toArray());
+        try (PreparedStatement st = c.prepareStatement(PersonSummarySql.DIRTY_PERSONS)) {
+            st.setArray(1, ids);
+            st.setArray(2, scopes);
+            st.execute();
+        }
+        try (Statement st = c.createStatement()) {
+            st.execute("analyze pd");
+        }
+        try (PreparedStatement st = c.prepareStatement(PersonSummarySql.PICK)) {
+            st.setArray(1, ids);
+            st.setArray(2, ids);
+            st.execute();
+        }
+        try (Statement st = c.createStatement()) {
+            for (String step : PersonSummarySql.PREPARE_PICKED) {
+                st.execute(step);
+            }
+        }
+        try (PreparedStatement st = c.prepareStatement(PersonSummarySql.CLEAR_DIRTY)) {
+            st.setArray(1, scopes);
+            st.executeUpdate();
+        }
+        try (PreparedStatement st = c.prepareStatement(PersonSummarySql.INSERT_DIRTY)) {
+            int i = bindWindows(st, asOf);
+            st.setArray(++i, scopes);
+            st.executeUpdate();
+        }
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate(PersonSummarySql.DIRTY_HANDLES);
+        }
+    }
+
+    /** Binds the INSERT's time zone and window instants; returns the number bound. */
+    private int bindWindows(PreparedStatement st, LocalDate asOf) throws SQLException {
+        Timestamp end = start(asOf);
+        Timestamp windowStart = start(asOf.minusDays(90));
+        Timestamp beforeStart = start(asOf.minusDays(180));
+        int i = 0;
+        st.setString(++i, zone.getId());
+        st.setTimestamp(++i, windowStart);
+        st.setTimestamp(++i, end);
+        st.setTimestamp(++i, windowStart);
+        st.setTimestamp(++i, end);
+        st.setString(++i, zone.getId());
+        st.setTimestamp(++i, beforeStart);
+        st.setTimestamp(++i, windowStart);
+        st.setTimestamp(++i, beforeStart);
+        st.setTimestamp(++i, windowStart);
+        st.setTimestamp(++i, windowStart);
+        st.setTimestamp(++i, beforeStart);
+        return i;
     }
 
     private Timestamp start(LocalDate day) {

@@ -27,6 +27,47 @@ final class PersonSummarySql {
                    p.from_brand as parent_brand
             from message m left join message p on p.id = m.parent_id""";
 
+    /** The same, only the messages picked for an incremental refresh (PICK). */
+    static final String PICKED_MESSAGES = MESSAGES + " where m.id in (select id from pick)";
+
+    /**
+     * Incremental refresh, the persons whose rows are recomputed: everyone with a message in the changed accounts
+     * now, or a row of theirs before (their last message there may be gone). Parameters: account ids, their scopes.
+     */
+    static final String DIRTY_PERSONS = """
+            create temp table pd on commit drop as
+            select person_id from message where account_id = any(?) and not from_brand and person_id is not null
+            union
+            select person_id from person_summary where scope = any(?)""";
+
+    /**
+     * Incremental refresh, the messages read: every message of the changed accounts (their rows are recomputed
+     * whole), and in the other accounts the dirty persons' messages with their whole threads (walked up to the
+     * root, then down again), which their all-accounts turns and conversations need. A cycle of bad data has no
+     * root: its messages count only in the facts, as in the full computation. Parameters: account ids, twice.
+     */
+    static final String PICK = """
+            create temp table pick on commit drop as
+            with recursive mine as (
+                select m.id, m.parent_id, m.account_id from message m join pd on pd.person_id = m.person_id
+                where m.account_id <> all(?)
+            ), up(id, parent_id, account_id) as (
+                select id, parent_id, account_id from mine
+                union
+                select p.id, p.parent_id, p.account_id from up join message p on p.id = up.parent_id and p.account_id = up.account_id
+            ), down(id, account_id) as (
+                select u.id, u.account_id from up u
+                where not exists (select 1 from message p where p.id = u.parent_id and p.account_id = u.account_id)
+                union all
+                select c.id, c.account_id from down d join message c on c.parent_id = d.id and c.account_id = d.account_id
+            )
+            select id from message where account_id = any(?)
+            union select id from mine
+            union select id from down""";
+
+    /** Incremental refresh: the rows recomputed go first. Parameter: the changed accounts' scopes. */
+    static final String CLEAR_DIRTY = "delete from person_summary where scope = any(?) or (scope = 'all' and person_id in (select person_id from pd))";
+
     static final String MESSAGES_INDEX = "create index on pm (parent_id) where parent_same";
 
     /** Each message's thread root: follow visible parents up (a cycle of bad data belongs to no thread). */
@@ -118,6 +159,18 @@ final class PersonSummarySql {
             left join conversations c on c.scope = f.scope and c.person_id = f.person_id
             left join nps n on n.network = f.network and n.author_id = f.author_id""";
 
+    /**
+     * Incremental refresh: a person's handle is that of their latest import, shown in every scope; an import into
+     * one account may change it, so their rows of the other accounts take it too.
+     */
+    static final String DIRTY_HANDLES = """
+            update person_summary s set handle = coalesce(p.handle, p.author_id) from person p
+            where p.id = s.person_id and s.person_id in (select person_id from pd)
+              and s.handle is distinct from coalesce(p.handle, p.author_id)""";
+
+    /** INSERT for an incremental refresh: only the rows it recomputes. Extra parameter: the changed accounts' scopes. */
+    static final String INSERT_DIRTY = INSERT + " where f.scope = any(?) or (f.scope = 'all' and f.person_id in (select person_id from pd))";
+
     /** Fresh statistics for the planner, in the same transaction: the pages' plans depend on them. */
     static final String ANALYZE = "analyze person_summary";
 
@@ -127,4 +180,11 @@ final class PersonSummarySql {
                 computed_at = excluded.computed_at, compute_ms = excluded.compute_ms""";
 
     static final List<String> PREPARE = List.of(MESSAGES, MESSAGES_INDEX, "analyze pm", ROOTS, TURNS, CONVERSATIONS);
+
+    /** After PICK: the same steps over the picked messages only. */
+    static final List<String> PREPARE_PICKED = List.of(PICKED_MESSAGES, MESSAGES_INDEX, "analyze pm", ROOTS, TURNS, CONVERSATIONS);
+
+    static final String STATE_AS_OF = "select as_of from person_summary_state";
+
+    static final String STATE_TIME = "update person_summary_state set computed_at = now(), compute_ms = ?";
 }
