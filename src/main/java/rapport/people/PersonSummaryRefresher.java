@@ -26,6 +26,9 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -58,6 +61,13 @@ public class PersonSummaryRefresher {
     private Set<Integer> pendingAccounts = new HashSet<>();
     private boolean pendingAll;
     private boolean queued;
+
+    /**
+     * Each account's data version (migration V10) as of the snapshot the table was last computed from: an
+     * event for data the table already reflects (the import's own event and its database notification both
+     * arrive) costs no second run.
+     */
+    private final Map<Integer, Long> versionsComputed = new ConcurrentHashMap<>();
 
     /** Off only in tests that drive every run themselves. */
     private final boolean refreshInBackground;
@@ -123,6 +133,12 @@ public class PersonSummaryRefresher {
             queued = false;
         }
         try {
+            if (!all) {
+                accounts.removeIf(this::alreadyComputed);
+                if (accounts.isEmpty()) {
+                    return;
+                }
+            }
             refresh(all ? null : accounts);
         } catch (RuntimeException e) {
             LOG.error("The people table could not be recomputed", e);
@@ -152,6 +168,7 @@ public class PersonSummaryRefresher {
                     latest = ts == null ? null : ts.toInstant();
                 }
                 LocalDate asOf = latest == null ? null : asOf(latest, zone);
+                Map<Integer, Long> versions = versions(c);
                 kind = accounts != null && asOf != null && asOf.equals(storedAsOf(c)) ? Kind.INCREMENTAL : Kind.FULL;
                 if (kind == Kind.INCREMENTAL) {
                     recomputeAccounts(c, asOf, accounts);
@@ -174,6 +191,12 @@ public class PersonSummaryRefresher {
                     }
                 }
                 c.commit();
+                if (kind == Kind.FULL) {
+                    versionsComputed.clear();
+                    versionsComputed.putAll(versions);
+                } else {
+                    accounts.forEach(a -> versionsComputed.compute(a, (k, old) -> versions.get(a)));
+                }
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -184,6 +207,29 @@ public class PersonSummaryRefresher {
         LOG.info("People table recomputed ({}) in {} ms", kind == Kind.FULL ? "full" : "accounts " + accounts,
                 (System.nanoTime() - started) / 1_000_000);
         return kind;
+    }
+
+    private static Map<Integer, Long> versions(Connection c) throws SQLException {
+        Map<Integer, Long> versions = new HashMap<>();
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(PersonSummarySql.ACCOUNT_VERSIONS)) {
+            while (rs.next()) {
+                versions.put(rs.getInt(1), rs.getLong(2));
+            }
+        }
+        return versions;
+    }
+
+    /** Whether the table was last computed from exactly this account's current data. */
+    boolean alreadyComputed(int account) {
+        Long computed = versionsComputed.get(account);
+        if (computed == null) {
+            return false;
+        }
+        try (Connection c = database.connection()) {
+            return computed.equals(versions(c).get(account));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private LocalDate storedAsOf(Connection c) throws SQLException {

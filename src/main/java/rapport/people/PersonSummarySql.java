@@ -187,4 +187,7 @@ final class PersonSummarySql {
     static final String STATE_AS_OF = "select as_of from person_summary_state";
 
     static final String STATE_TIME = "update person_summary_state set computed_at = now(), compute_ms = ?";
+
+    /** Each account's data version (migration V10), read in the refresh's own snapshot. */
+    static final String ACCOUNT_VERSIONS = "select account_id, version from account_data_version";
 }

@@ -29,7 +29,9 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 11: after a change to one account, the incremental refresh (only that account's rows and the all-accounts
@@ -108,7 +110,10 @@ class IncrementalRefreshTest implements FreshDatabase {
 
     /** {@code before}: the table before the change. */
     private void assertIncrementalEqualsFull(Collection<Integer> accounts, List<String> before) throws SQLException {
+        assertFalse(accounts.stream().allMatch(refresher::alreadyComputed), "changed data is not taken for computed");
         assertEquals(PersonSummaryRefresher.Kind.INCREMENTAL, refresher.refresh(accounts));
+        assertTrue(accounts.stream().allMatch(refresher::alreadyComputed),
+                "the same change heard again (the import's event, then its database notification) runs nothing");
         List<String> incremental = rows();
         assertNotEquals(firstDifference(before, incremental), "none", "the change shows in the table");
         assertEquals(PersonSummaryRefresher.Kind.FULL, refresher.refresh());
