@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -101,12 +100,16 @@ class DatabaseFaultTest {
         String cutUri = "/api/imports/" + importId;
         RunningApp.await(Duration.ofSeconds(60), "the import ended", () -> !"running".equals(app.get(cutUri).get("state")));
         RunningApp.Answer cut = app.get(cutUri);
-        assertNotEquals("done", cut.get("state"), cut.toString());
-        assertTrue(app.text("/api/accounts").contains("Acme") && !app.text("/api/accounts").contains("Other"), "nothing of the cut-off import");
+        // Killing the postmaster does not stop a backend already running: when the blocker's backend dies first,
+        // the import's may still commit before it notices. All or nothing either way, never half.
+        boolean committed = "done".equals(cut.get("state"));
+        assertEquals(committed, app.text("/api/accounts").contains("Other"), "all of the cut-off import or nothing: " + cut);
+        assertTrue(app.text("/api/accounts").contains("Acme"));
 
         RunningApp.Answer again = app.importFile("messages", FILE.replace("x,Acme", "y,Other"), false);
         assertEquals(200, again.status(), again.toString());
-        assertEquals(4_000, ((Number) again.get("inserted")).longValue());
+        assertEquals(committed ? 0 : 4_000, ((Number) again.get("inserted")).longValue(), again.toString());
+        assertEquals(committed ? 4_000 : 0, ((Number) again.get("unchanged")).longValue(), again.toString());
 
         // the same two files imported once each into a clean database give the same metrics
         try (RunningApp clean = new RunningApp(TestDatabase.fresh())) {
