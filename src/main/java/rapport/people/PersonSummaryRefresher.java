@@ -134,7 +134,7 @@ public class PersonSummaryRefresher {
         }
         try {
             if (!all) {
-                accounts.removeIf(this::alreadyComputed);
+                accounts = notYetComputed(accounts);
                 if (accounts.isEmpty()) {
                     return;
                 }
@@ -219,17 +219,22 @@ public class PersonSummaryRefresher {
         return versions;
     }
 
-    /** Whether the table was last computed from exactly this account's current data. */
-    boolean alreadyComputed(int account) {
-        Long computed = versionsComputed.get(account);
-        if (computed == null) {
-            return false;
-        }
+    /** Those of these accounts whose current data the table was not last computed from (one read of the versions). */
+    Set<Integer> notYetComputed(Collection<Integer> accounts) {
+        Map<Integer, Long> current;
         try (Connection c = database.connection()) {
-            return computed.equals(versions(c).get(account));
+            current = versions(c);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        Set<Integer> stale = new HashSet<>();
+        for (int account : accounts) {
+            Long computed = versionsComputed.get(account);
+            if (computed == null || !computed.equals(current.get(account))) {
+                stale.add(account);
+            }
+        }
+        return stale;
     }
 
     private LocalDate storedAsOf(Connection c) throws SQLException {
