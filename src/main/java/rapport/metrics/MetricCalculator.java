@@ -1,6 +1,7 @@
 package rapport.metrics;
 
 import io.micronaut.cache.SyncCache;
+import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import rapport.accounts.Scope;
@@ -22,14 +23,23 @@ public class MetricCalculator {
     private final DataVersions versions;
     private final RapportSettings settings;
     private final SyncCache<?> cache;
+    private final List<MetricFamily> families;
+    private final boolean fromFacts;
 
     MetricCalculator(ScopeFactsCache facts, RollupStore rollups, DataVersions versions, RapportSettings settings,
-                     @Named("metric-series") SyncCache<?> cache) {
+                     @Named("metric-series") SyncCache<?> cache, List<MetricFamily> families,
+                     @Value("${rapport.metrics.engine:facts}") String engine) {
         this.facts = facts;
         this.rollups = rollups;
         this.versions = versions;
         this.settings = settings;
         this.cache = cache;
+        this.families = families;
+        java.util.Set<Metric> covered = java.util.EnumSet.noneOf(Metric.class);
+        families.forEach(f -> covered.addAll(f.metrics()));
+        // the in-memory engine stays the answer until the families cover every metric (and for A/B benchmarks)
+        this.fromFacts = "facts".equals(engine) && covered.size() == Metric.values().length;
+        LOG.info("metric series computed {}", fromFacts ? "from the facts in PostgreSQL" : "in memory from the scope's messages");
     }
 
     private record Key(DataVersions.ScopeVersion scope, PeriodRange range) implements ScopeFactsCache.ScopeKeyed {
@@ -47,15 +57,31 @@ public class MetricCalculator {
         return new MetricReport(range.grain().key(), scope.label(), settings.timeZone(), range.from(), range.to(), series);
     }
 
-    /** Computed from the scope's facts: when no current rollup covers the range (a new scope, an import just done). */
+    /** When no current rollup covers the range (a new scope, an import just done). */
     private Map<Metric, List<MetricPoint>> allMetrics(List<Integer> accountIds, PeriodRange range) {
-        ScopeFacts scopeFacts = facts.facts(accountIds);
         long started = System.nanoTime();
         List<Period> periods = range.periods(settings.zone());
-        Map<Metric, List<MetricPoint>> series = compute(scopeFacts, periods);
+        Map<Metric, List<MetricPoint>> series = series(accountIds, range.grain(), periods);
         LOG.info("scope {}: {} metrics × {} periods computed in {} ms", accountIds, series.size(), periods.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return series;
+    }
+
+    /** Every metric's points for the scope and consecutive periods, from the facts or, until they cover all, in memory. */
+    Map<Metric, List<MetricPoint>> series(List<Integer> accountIds, Grain grain, List<Period> periods) {
+        if (!fromFacts) {
+            return compute(facts.facts(accountIds), periods);
+        }
+        Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);
+        for (MetricFamily family : families) {
+            Map<Metric, List<MetricPoint>> computed = family.compute(accountIds, grain, periods);
+            family.metrics().forEach(m -> series.put(m, computed.get(m)));
+        }
+        return series;
+    }
+
+    boolean fromFacts() {
+        return fromFacts;
     }
 
     static Map<Metric, List<MetricPoint>> compute(ScopeFacts scopeFacts, List<Period> periods) {

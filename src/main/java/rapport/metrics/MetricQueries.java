@@ -36,4 +36,21 @@ final class MetricQueries {
             join person p on p.network = s.network and p.author_id = s.author_id
             where exists (select 1 from message m
                           where m.person_id = p.id and m.account_id = any(?) and m.kind <> 'reaction')""";
+
+    /**
+     * The first and last day (workspace time zone, the first parameter) of a scope's data: its messages, follower
+     * snapshots and the survey answers of its active persons. Null without any.
+     */
+    static final String SCOPE_BOUNDS = """
+            with a as (select unnest(?::int[]) as id)
+            select min(day), max(day) from (
+                select ((select min(created_at) from message m where m.account_id = a.id) at time zone ?)::date as day from a
+                union all
+                select ((select max(created_at) from message m where m.account_id = a.id) at time zone ?)::date from a
+                union all
+                select day from follower_snapshot where account_id in (select id from a)
+                union all
+                select s.day from survey_response s join person p on p.network = s.network and p.author_id = s.author_id
+                where exists (select 1 from person_day d where d.person_id = p.id and d.account_id in (select id from a))
+            ) t""";
 }

@@ -11,26 +11,34 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The person-level metrics (active, new and repeat people, repeat rate, advocates) and tier counts as
- * aggregates in PostgreSQL over the person days kept at import time: memory grows with the periods asked
- * for, not with the messages.
+ * The person-level metrics (active, new and repeat people, repeat rate, advocates, NPS) and tier counts from
+ * the person days kept at import time (one pass over them, {@link PersonDayScan}; NPS aggregated in
+ * PostgreSQL): memory grows with the periods asked for, not with the messages.
  */
 @Singleton
-class PersonFamilies {
+class PersonFamilies implements MetricFamily {
 
     static final List<Metric> METRICS = List.of(Metric.ACTIVE_INTERACTORS, Metric.NEW_INTERACTORS,
             Metric.REPEAT_INTERACTORS, Metric.REPEAT_RATE, Metric.ADVOCATES, Metric.NPS);
 
     private final PersonActivity activity;
+    private final PersonFiguresCache figures;
 
-    PersonFamilies(PersonActivity activity) {
+    PersonFamilies(PersonActivity activity, PersonFiguresCache figures) {
         this.activity = activity;
+        this.figures = figures;
     }
 
-    Map<Metric, List<MetricPoint>> compute(List<Integer> accountIds, Grain grain, List<Period> periods) {
-        List<LocalDate> starts = periods.stream().map(Period::start).toList();
-        Map<LocalDate, PersonActivity.PeriodActivity> perPeriod = activity.perPeriod(accountIds, grain.key(), starts);
-        Map<LocalDate, PersonActivity.TierCounts> tiers = activity.tiersAt(accountIds, periods.stream().map(Period::end).toList());
+    @Override
+    public List<Metric> metrics() {
+        return METRICS;
+    }
+
+    @Override
+    public Map<Metric, List<MetricPoint>> compute(List<Integer> accountIds, Grain grain, List<Period> periods) {
+        PersonDayScan.Figures scanned = figures.of(accountIds, grain, periods.stream().map(Period::start).toList());
+        Map<LocalDate, PersonActivity.PeriodActivity> perPeriod = scanned.activity();
+        Map<LocalDate, PersonActivity.TierCounts> tiers = scanned.tiers();
         Map<LocalDate, PersonActivity.NpsTally> nps = periods.isEmpty() ? Map.of()
                 : activity.npsPerPeriod(accountIds, grain.key(), periods.get(0).start(), periods.get(periods.size() - 1).end());
         Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);
@@ -56,8 +64,8 @@ class PersonFamilies {
     }
 
     /** Tier counts at each period's end, as the tier chart shows them. */
-    List<TierFlows.PeriodTiers> tierCounts(List<Integer> accountIds, List<Period> periods) {
-        Map<LocalDate, PersonActivity.TierCounts> tiers = activity.tiersAt(accountIds, periods.stream().map(Period::end).toList());
+    static List<TierFlows.PeriodTiers> tierCounts(PersonDayScan.Figures scanned, List<Period> periods) {
+        Map<LocalDate, PersonActivity.TierCounts> tiers = scanned.tiers();
         List<TierFlows.PeriodTiers> rows = new ArrayList<>(periods.size());
         for (Period p : periods) {
             PersonActivity.TierCounts t = tiers.get(p.end());

@@ -13,24 +13,24 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Tier counts and flows, cohort retention and NPS by tier (METRICS.md §5–6) as aggregates in PostgreSQL over
- * the person days kept at import time, in the same shapes as the in-memory views.
+ * Tier counts and flows, cohort retention (one pass over the person days kept at import time,
+ * {@link PersonDayScan}) and NPS by tier (aggregated in PostgreSQL), in the same shapes as the in-memory views.
  */
 @Singleton
 class PersonRelationships {
 
     private final PersonActivity activity;
-    private final PersonFamilies families;
+    private final PersonFiguresCache figures;
 
-    PersonRelationships(PersonActivity activity, PersonFamilies families) {
+    PersonRelationships(PersonActivity activity, PersonFiguresCache figures) {
         this.activity = activity;
-        this.families = families;
+        this.figures = figures;
     }
 
     TierFlows.Report tiers(List<Integer> accountIds, Grain grain, List<Period> periods, String scope) {
-        List<TierFlows.PeriodTiers> counts = families.tierCounts(accountIds, periods);
-        List<PersonActivity.TierMove> moves = new ArrayList<>(activity.moves(accountIds,
-                periods.stream().map(Period::start).toList(), periods.stream().map(Period::end).toList()));
+        PersonDayScan.Figures scanned = figures.of(accountIds, grain, periods.stream().map(Period::start).toList());
+        List<TierFlows.PeriodTiers> counts = PersonFamilies.tierCounts(scanned, periods);
+        List<PersonActivity.TierMove> moves = new ArrayList<>(scanned.moves());
         Map<LocalDate, LocalDate> startByEnd = new HashMap<>();
         periods.forEach(p -> startByEnd.put(p.end(), p.start()));
         // in the order the in-memory view lists them: by period, then by tier from, then by tier to
@@ -46,11 +46,8 @@ class PersonRelationships {
         Grain grain = range.grain();
         List<LocalDate> starts = range.starts();
         Map<LocalDate, Map<LocalDate, Long>> active = new HashMap<>();
-        if (!starts.isEmpty()) {
-            LocalDate lastOffset = starts.get(starts.size() - 1);
-            for (PersonActivity.CohortCell cell : activity.cohorts(accountIds, grain.key(), starts.get(0), lastOffset, lastOffset)) {
-                active.computeIfAbsent(cell.cohort(), c -> new HashMap<>()).put(cell.period(), cell.count());
-            }
+        for (PersonActivity.CohortCell cell : figures.of(accountIds, grain, starts).cohorts()) {
+            active.computeIfAbsent(cell.cohort(), c -> new HashMap<>()).put(cell.period(), cell.count());
         }
         List<CohortRetention.Cohort> cohorts = new ArrayList<>();
         for (LocalDate start : starts) {

@@ -12,10 +12,9 @@ import java.util.function.Supplier;
 /**
  * The relationship views (METRICS.md §5–6) for a scope and range: tier counts and flows, cohort retention,
  * response-time buckets and NPS by tier. The one entry point other features use; how they are computed stays
- * inside {@code metrics}. NPS by tier is aggregated in PostgreSQL from the person days kept at import time
- * (its cost grows with the answers, not the messages); tiers, flows, cohorts and response-time buckets come
- * from the scope's facts in memory: the same aggregates over person days (proven equal) were slower at 1M
- * messages (docs/benchmarks.md), because every person's tier at every period's end is millions of rows.
+ * inside {@code metrics}. Tiers, flows and cohorts come from one pass over the person days kept at import time
+ * (proven equal to the in-memory engine in FactEngineEquality*Test), NPS by tier is aggregated in PostgreSQL
+ * from them; response-time buckets still come from the scope's facts in memory.
  */
 @Singleton
 public class RelationshipViews {
@@ -45,13 +44,13 @@ public class RelationshipViews {
     }
 
     public TierFlows.Report tiers(Scope scope, PeriodRange range) {
-        return cached(scope, "tiers", range, TierFlows.Report.class, () -> TierFlows.compute(facts.facts(scope.accountIds()),
+        return cached(scope, "tiers", range, TierFlows.Report.class, () -> relationships.tiers(scope.accountIds(),
                 range.grain(), range.periods(settings.zone()), scope.label()));
     }
 
     public CohortRetention.Report cohorts(Scope scope, PeriodRange range) {
         return cached(scope, "cohorts", range, CohortRetention.Report.class,
-                () -> CohortRetention.compute(facts.facts(scope.accountIds()), range, scope.label()));
+                () -> relationships.cohorts(scope.accountIds(), range, scope.label()));
     }
 
     public ResponseTimeDistribution.Report responseTimes(Scope scope, PeriodRange range) {

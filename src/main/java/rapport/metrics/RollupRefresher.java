@@ -12,8 +12,9 @@ import rapport.system.Database;
 import rapport.system.RapportSettings;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -34,7 +35,7 @@ public class RollupRefresher {
     private static final Logger LOG = LoggerFactory.getLogger(RollupRefresher.class);
 
     private final RollupStore store;
-    private final ScopeFactsCache facts;
+    private final MetricCalculator calculator;
     private final Database database;
     private final RapportSettings settings;
     private final boolean background;
@@ -46,11 +47,11 @@ public class RollupRefresher {
     });
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    RollupRefresher(RollupStore store, ScopeFactsCache facts, Database database, RapportSettings settings,
+    RollupRefresher(RollupStore store, MetricCalculator calculator, Database database, RapportSettings settings,
                     @Value("${rapport.rollups.background:true}") boolean background,
                     @Value("${rapport.rollups.max-all-scope-messages:3000000}") long maxAllScopeMessages) {
         this.store = store;
-        this.facts = facts;
+        this.calculator = calculator;
         this.database = database;
         this.settings = settings;
         this.background = background;
@@ -92,7 +93,8 @@ public class RollupRefresher {
         try (Connection c = database.connection()) {
             List<Integer> all = store.accountIds(c);
             all.forEach(id -> scopes.add(List.of(id)));
-            if (all.size() > 1 && store.messageCount(c, all) <= maxAllScopeMessages) {
+            // the in-memory engine must hold all accounts' messages at once; the facts need no such limit
+            if (all.size() > 1 && (calculator.fromFacts() || store.messageCount(c, all) <= maxAllScopeMessages)) {
                 scopes.add(all);
             }
         } catch (SQLException e) {
@@ -122,14 +124,13 @@ public class RollupRefresher {
             throw new IllegalStateException(e);
         }
         long started = System.nanoTime();
-        ScopeFacts scopeFacts = facts.uncached(accountIds);
         Map<Grain, Map<Metric, List<MetricPoint>>> values = new EnumMap<>(Grain.class);
         for (Grain grain : Grain.values()) {
-            values.put(grain, MetricCalculator.compute(scopeFacts, coverage(scopeFacts, grain)));
+            values.put(grain, calculator.series(accountIds, grain, coverage(accountIds, grain)));
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         values.forEach((grain, series) -> store.save(scope, grain, versions, series, millis));
-        LOG.info("rollups of scope {} ({} messages) recomputed in {} ms", scope, scopeFacts.data.size, millis);
+        LOG.info("rollups of scope {} recomputed in {} ms", scope, millis);
         return true;
     }
 
@@ -137,34 +138,28 @@ public class RollupRefresher {
      * The periods a rollup holds: from a year before the scope's first datum to a year after its last one
      * (or after today), so that the views people open (the last 12 to 52 weeks, months) fall inside it.
      */
-    List<Period> coverage(ScopeFacts scopeFacts, Grain grain) {
+    List<Period> coverage(List<Integer> accountIds, Grain grain) {
         LocalDate today = LocalDate.now(settings.zone());
         LocalDate first = today;
         LocalDate last = today;
-        ScopeData data = scopeFacts.data;
-        if (data.size > 0) {
-            first = min(first, day(data.createdMicros[0]));
-            last = max(last, day(data.createdMicros[data.size - 1]));
-        }
-        for (List<ScopeFacts.FollowerSnapshot> snapshots : scopeFacts.followersByAccount.values()) {
-            for (ScopeFacts.FollowerSnapshot snapshot : snapshots) {
-                first = min(first, snapshot.day());
-                last = max(last, snapshot.day());
+        try (Connection c = database.connection(); PreparedStatement st = c.prepareStatement(MetricQueries.SCOPE_BOUNDS)) {
+            st.setArray(1, c.createArrayOf("integer", accountIds.toArray()));
+            st.setString(2, settings.zone().getId());
+            st.setString(3, settings.zone().getId());
+            try (ResultSet rs = st.executeQuery()) {
+                if (rs.next() && rs.getObject(1) != null) {
+                    first = min(first, rs.getObject(1, LocalDate.class));
+                    last = max(last, rs.getObject(2, LocalDate.class));
+                }
             }
-        }
-        for (ScopeFacts.SurveyAnswer answer : scopeFacts.surveys) {
-            first = min(first, answer.day());
-            last = max(last, answer.day());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the scope's first and last day", e);
         }
         LocalDate to = last.plusYears(1);
         // no longer than a request may be: decades of data keep their most recent periods
         LocalDate earliest = grain == Grain.WEEK ? to.minusWeeks(PeriodRange.MAX_PERIODS - 1) : to.minusMonths(PeriodRange.MAX_PERIODS - 1);
         LocalDate from = max(first.minusYears(1), earliest);
         return new PeriodRange(grain, from, to).periods(settings.zone());
-    }
-
-    private LocalDate day(long micros) {
-        return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L)).atZone(settings.zone()).toLocalDate();
     }
 
     private static LocalDate min(LocalDate a, LocalDate b) {

@@ -157,7 +157,7 @@ abstract class FactEngineEquality implements FreshDatabase {
         for (List<Integer> scope : scopes()) {
             ScopeFacts scopeFacts = facts.uncached(scope);
             for (Grain grain : Grain.values()) {
-                check.run(scope, scopeFacts, grain, refresher.coverage(scopeFacts, grain));
+                check.run(scope, scopeFacts, grain, refresher.coverage(scope, grain));
             }
         }
     }

@@ -84,7 +84,7 @@ class RollupTest implements FreshDatabase {
         for (List<Integer> scope : scopes) {
             ScopeFacts scopeFacts = facts.uncached(scope);
             for (Grain grain : Grain.values()) {
-                List<Period> periods = refresher.coverage(scopeFacts, grain);
+                List<Period> periods = refresher.coverage(scope, grain);
                 PeriodRange range = new PeriodRange(grain, periods.get(0).start(), periods.get(periods.size() - 1).start());
                 assertEquals(MetricCalculator.compute(scopeFacts, periods), store.read(scope, range).orElseThrow(),
                         "scope " + scope + ", " + grain);

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ public class PersonActivity {
 
     /** Active persons of a period, those new to the scope, those also active in the 90 days before it. */
     public record PeriodActivity(long active, long newcomers, long repeat) {
-        static final PeriodActivity NONE = new PeriodActivity(0, 0, 0);
     }
 
     /** Persons per tier at an end date (METRICS.md §5). */
@@ -43,56 +41,6 @@ public class PersonActivity {
 
     PersonActivity(Database database) {
         this.database = database;
-    }
-
-    /** Per period start (all of one grain, "week" or "month"): zero-filled. */
-    public Map<LocalDate, PeriodActivity> perPeriod(List<Integer> accountIds, String grain, List<LocalDate> starts) {
-        Map<LocalDate, PeriodActivity> rows = new HashMap<>();
-        starts.forEach(s -> rows.put(s, PeriodActivity.NONE));
-        if (starts.isEmpty()) {
-            return rows;
-        }
-        query(PersonDaySql.ACTIVITY_PER_PERIOD, (c, st) -> {
-            st.setArray(1, ids(c, accountIds));
-            st.setString(2, grain);
-            st.setObject(3, starts.get(0));
-            st.setObject(4, starts.get(starts.size() - 1));
-        }, rs -> rows.replace(rs.getObject(1, LocalDate.class), new PeriodActivity(rs.getLong(2), rs.getLong(3), rs.getLong(4))));
-        return rows;
-    }
-
-    /** Tier counts at each end date. */
-    public Map<LocalDate, TierCounts> tiersAt(List<Integer> accountIds, List<LocalDate> ends) {
-        Map<LocalDate, TierCounts> rows = new HashMap<>();
-        query(PersonDaySql.TIERS_AT_ENDS, (c, st) -> {
-            st.setArray(1, dates(c, ends));
-            st.setArray(2, ids(c, accountIds));
-        }, rs -> rows.put(rs.getObject(1, LocalDate.class), new TierCounts(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5))));
-        return rows;
-    }
-
-    /** Moves between tiers from each e0 to its e1 (pairs of the two lists). */
-    public List<TierMove> moves(List<Integer> accountIds, List<LocalDate> e0, List<LocalDate> e1) {
-        List<TierMove> moves = new ArrayList<>();
-        query(PersonDaySql.TIER_MOVES, (c, st) -> {
-            st.setArray(1, dates(c, e0));
-            st.setArray(2, dates(c, e1));
-            st.setArray(3, ids(c, accountIds));
-        }, rs -> moves.add(new TierMove(rs.getObject(1, LocalDate.class), rs.getString(2), rs.getString(3), rs.getLong(4))));
-        return moves;
-    }
-
-    /** Cohorts whose period starts in [from, to], with their persons active in each period up to lastStart. */
-    public List<CohortCell> cohorts(List<Integer> accountIds, String grain, LocalDate from, LocalDate to, LocalDate lastStart) {
-        List<CohortCell> cells = new ArrayList<>();
-        query(PersonDaySql.COHORTS, (c, st) -> {
-            st.setArray(1, ids(c, accountIds));
-            st.setString(2, grain);
-            st.setObject(3, from);
-            st.setObject(4, to);
-            st.setObject(5, lastStart);
-        }, rs -> cells.add(new CohortCell(rs.getObject(1, LocalDate.class), rs.getObject(2, LocalDate.class), rs.getLong(3))));
-        return cells;
     }
 
     /** NPS tallies per period start of the answers dated in [from, to). */
@@ -120,6 +68,52 @@ public class PersonActivity {
         return tallies;
     }
 
+    /** One person's active days in a scope (ascending, as epoch days) with each day's amplifications. */
+    public interface PersonDays {
+        void accept(long personId, int count, int[] epochDays, int[] shares);
+    }
+
+    /**
+     * Streams the scope's person days person by person (a person's days united over the accounts): memory holds
+     * one person's days, however many persons there are.
+     */
+    public void eachPerson(List<Integer> accountIds, PersonDays consumer) {
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            try (PreparedStatement st = c.prepareStatement(PersonDaySql.SCOPE_DAYS_BY_PERSON)) {
+                st.setFetchSize(20_000);
+                st.setArray(1, ids(c, accountIds));
+                int[] days = new int[64];
+                int[] shares = new int[64];
+                int count = 0;
+                long person = Long.MIN_VALUE;
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        long next = rs.getLong(1);
+                        if (next != person && count > 0) {
+                            consumer.accept(person, count, days, shares);
+                            count = 0;
+                        }
+                        person = next;
+                        if (count == days.length) {
+                            days = java.util.Arrays.copyOf(days, count * 2);
+                            shares = java.util.Arrays.copyOf(shares, count * 2);
+                        }
+                        days[count] = (int) rs.getObject(2, LocalDate.class).toEpochDay();
+                        shares[count++] = rs.getInt(3);
+                    }
+                }
+                if (count > 0) {
+                    consumer.accept(person, count, days, shares);
+                }
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the person days", e);
+        }
+    }
+
     private interface Parameters {
         void set(Connection c, PreparedStatement st) throws SQLException;
     }
@@ -143,9 +137,5 @@ public class PersonActivity {
 
     private static java.sql.Array ids(Connection c, List<Integer> accountIds) throws SQLException {
         return c.createArrayOf("integer", accountIds.toArray());
-    }
-
-    private static java.sql.Array dates(Connection c, List<LocalDate> days) throws SQLException {
-        return c.createArrayOf("date", days.stream().map(LocalDate::toString).toArray());
     }
 }

@@ -1,0 +1,15 @@
+package rapport.metrics;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Metrics computed together from the facts kept in PostgreSQL at import time, for any set of accounts and any
+ * consecutive periods: one point per period, in order, equal to what the in-memory engine gives.
+ */
+public interface MetricFamily {
+
+    List<Metric> metrics();
+
+    Map<Metric, List<MetricPoint>> compute(List<Integer> accountIds, Grain grain, List<Period> periods);
+}

@@ -1,0 +1,37 @@
+package rapport.metrics;
+
+import io.micronaut.cache.SyncCache;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import rapport.metrics.facts.PersonActivity;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The person-level figures of a scope and range of periods ({@link PersonDayScan}), kept while the scope's data
+ * versions hold: the dashboard's metrics, tiers and cohorts requests for one range share one pass.
+ */
+@Singleton
+class PersonFiguresCache {
+
+    private final PersonActivity activity;
+    private final DataVersions versions;
+    private final SyncCache<?> cache;
+
+    PersonFiguresCache(PersonActivity activity, DataVersions versions, @Named("metric-series") SyncCache<?> cache) {
+        this.activity = activity;
+        this.versions = versions;
+        this.cache = cache;
+    }
+
+    private record Key(DataVersions.ScopeVersion scope, Grain grain, List<LocalDate> starts)
+            implements ScopeFactsCache.ScopeKeyed {
+    }
+
+    /** Versions are read before the person days, so figures racing an import are labelled with the older ones. */
+    PersonDayScan.Figures of(List<Integer> accountIds, Grain grain, List<LocalDate> starts) {
+        return cache.get(new Key(versions.of(accountIds), grain, List.copyOf(starts)), PersonDayScan.Figures.class,
+                () -> PersonDayScan.scan(activity, accountIds, grain, starts));
+    }
+}
