@@ -234,17 +234,18 @@ public final class TemplateGroups {
         }
     }
 
-    private static final class UnionFind {
+    /** Connected groups of 0 … n−1 as pairs are joined (union-find with path halving). */
+    public static final class UnionFind {
         private final int[] parent;
 
-        UnionFind(int n) {
+        public UnionFind(int n) {
             parent = new int[n];
             for (int i = 0; i < n; i++) {
                 parent[i] = i;
             }
         }
 
-        int find(int x) {
+        public int find(int x) {
             while (parent[x] != x) {
                 parent[x] = parent[parent[x]];
                 x = parent[x];
@@ -252,7 +253,7 @@ public final class TemplateGroups {
             return x;
         }
 
-        void union(int a, int b) {
+        public void union(int a, int b) {
             parent[find(a)] = find(b);
         }
     }

@@ -91,7 +91,7 @@ final class TemplateGroupUpkeep {
         for (Candidate x : candidates) {
             groupNode.putIfAbsent(x.group(), replies.size() + groupNode.size());
         }
-        UnionFind components = new UnionFind(replies.size() + groupNode.size());
+        TemplateGroups.UnionFind components = new TemplateGroups.UnionFind(replies.size() + groupNode.size());
         Map<Long, List<Item>> byKey = new HashMap<>();
         for (Candidate x : candidates) {
             index(byKey, new Item(groupNode.get(x.group()), x.normalised(), x.grams()), x.textKey(), x.prefix());
@@ -247,28 +247,5 @@ final class TemplateGroupUpkeep {
 
     private Array longs(java.util.Collection<Long> values) throws SQLException {
         return c.createArrayOf("bigint", values.toArray());
-    }
-
-    private static final class UnionFind {
-        private final int[] parent;
-
-        UnionFind(int n) {
-            parent = new int[n];
-            for (int i = 0; i < n; i++) {
-                parent[i] = i;
-            }
-        }
-
-        int find(int x) {
-            while (parent[x] != x) {
-                parent[x] = parent[parent[x]];
-                x = parent[x];
-            }
-            return x;
-        }
-
-        void union(int a, int b) {
-            parent[find(a)] = find(b);
-        }
     }
 }
