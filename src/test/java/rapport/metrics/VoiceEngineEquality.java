@@ -205,6 +205,37 @@ abstract class VoiceEngineEquality implements FreshDatabase {
         assertEquals(text(snapshot) + "|" + text(posts), kept);
     }
 
+    /** Incremental upkeep: a reply imported into the largest account rewrites itself and at most its group. */
+    @Test
+    void drain_aOneReplyImportWritesOnlyTheReplyAndTheGroupItJoins() throws SQLException {
+        voiceFacts.drain();
+        String probe;
+        long accountReplies;
+        long groupSize;
+        try (Connection c = database.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                select m.network, a.handle, m.author_id, p.message_id, m.text, r.account_id,
+                       (select count(*) from brand_reply where account_id = r.account_id),
+                       (select count(*) from brand_reply where group_id = r.group_id)
+                from brand_reply r join message m on m.id = r.message_id join message p on p.id = m.parent_id
+                join account a on a.id = r.account_id
+                where r.group_id is not null
+                order by (select count(*) from brand_reply where account_id = r.account_id) desc, r.message_id limit 1""")) {
+            rs.next();
+            probe = "network,account,message_id,author_id,author_handle,from_brand,kind,created_at,in_reply_to,text\n"
+                    + String.join(",", rs.getString(1), rs.getString(2), "voice-probe", rs.getString(3), rs.getString(3),
+                    "true", "reply", "2017-11-01T10:00:00Z", rs.getString(4), "\"" + rs.getString(5).replace("\"", "\"\"") + "\"") + "\n";
+            accountReplies = rs.getLong(7);
+            groupSize = rs.getLong(8);
+        }
+        long before = Long.parseLong(text("select txid_current()::text"));
+        new RapportApi(client).importFile("messages", probe);
+        voiceFacts.drain();
+        long written = Long.parseLong(text("select count(*)::text from brand_reply where xmin::text::bigint > " + before));
+        System.out.printf("voice drain after a one-reply import: %d rows written; the account has %d replies, the group %d%n",
+                written, accountReplies, groupSize);
+        assertTrue(written >= 1 && written <= groupSize + 1, written + " rows written for a group of " + groupSize);
+    }
+
     private String text(String query) throws SQLException {
         try (Connection c = database.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
             rs.next();
