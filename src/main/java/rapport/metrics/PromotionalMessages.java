@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
  * one of its own domains. A phrase that starts (ends) with a letter or digit must not be preceded
  * (followed) by a letter, digit or _, so "30% off" matches "% off" but "shopping" does not match "shop".
  */
-final class PromotionalMessages {
+public final class PromotionalMessages {
 
-    static final List<String> DEFAULT_PHRASES = List.of("buy", "shop", "sale", "% off", "discount", "promo",
+    public static final List<String> DEFAULT_PHRASES = List.of("buy", "shop", "sale", "% off", "discount", "promo",
             "coupon", "deal", "limited time", "order now", "follow us", "retweet", "giveaway", "enter to win",
             "link in bio", "free shipping");
 
@@ -22,16 +22,21 @@ final class PromotionalMessages {
     }
 
     static boolean isPromotional(String text, ScopeAccount account) {
+        return isPromotional(text, account.promoPhrases(), account.ownDomains());
+    }
+
+    /** With the account's phrases (the defaults when it has set none) and own domains. */
+    public static boolean isPromotional(String text, List<String> promoPhrases, List<String> ownDomains) {
         if (text == null || text.isEmpty()) {
             return false;
         }
         String lower = text.toLowerCase(Locale.ROOT);
-        for (String phrase : account.promoPhrases()) {
+        for (String phrase : promoPhrases) {
             if (containsPhrase(lower, phrase.toLowerCase(Locale.ROOT))) {
                 return true;
             }
         }
-        return !account.ownDomains().isEmpty() && linksToOwnDomain(text, account.ownDomains());
+        return !ownDomains.isEmpty() && linksToOwnDomain(text, ownDomains);
     }
 
     static boolean containsPhrase(String text, String phrase) {

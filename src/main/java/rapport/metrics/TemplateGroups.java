@@ -17,7 +17,7 @@ import java.util.Set;
  * first, then a prefix-filtered similarity join (two sets at ≥ 0.8 must share a token among the rarest
  * |x| − ⌈0.8|x|⌉ + 1 of each) proposes candidates that are verified in integer arithmetic.
  */
-final class TemplateGroups {
+public final class TemplateGroups {
 
     private TemplateGroups() {
     }
@@ -38,17 +38,32 @@ final class TemplateGroups {
     }
 
     private static void markTemplates(ScopeData d, List<Integer> replies, boolean[] canned) {
-        int n = replies.size();
+        // normalising is the costly part (regular expressions) and independent per reply: use every core
+        List<String> normalisedTexts = replies.parallelStream().map(i -> TemplateText.normalise(d.text[i])).toList();
+        long[] addressed = new long[replies.size()];
+        for (int k = 0; k < addressed.length; k++) {
+            addressed[k] = d.person[d.parent[replies.get(k)]];
+        }
+        boolean[] template = templates(groups(normalisedTexts), addressed);
+        for (int k = 0; k < template.length; k++) {
+            canned[replies.get(k)] = template[k];
+        }
+    }
+
+    /**
+     * The connected groups of near-duplicates among one account's normalised reply texts: replies k and j are
+     * in the same group exactly when {@code groups[k] == groups[j]}.
+     */
+    public static int[] groups(List<String> normalisedTexts) {
+        int n = normalisedTexts.size();
         UnionFind groups = new UnionFind(n);
         Map<String, Integer> firstWithText = new HashMap<>();
         Map<String, Integer> gramIds = new HashMap<>();
         Map<IntArrayKey, Integer> firstWithGrams = new HashMap<>();
         List<int[]> uniqueSets = new ArrayList<>();
         List<Integer> uniqueOwner = new ArrayList<>();
-        // normalising is the costly part (regular expressions) and independent per reply: use every core
-        String[] normalisedTexts = replies.parallelStream().map(i -> TemplateText.normalise(d.text[i])).toArray(String[]::new);
         for (int k = 0; k < n; k++) {
-            String normalised = normalisedTexts[k];
+            String normalised = normalisedTexts.get(k);
             Integer same = firstWithText.putIfAbsent(normalised, k);
             if (same != null) {
                 groups.union(same, k);
@@ -68,7 +83,52 @@ final class TemplateGroups {
             }
         }
         similarityJoin(uniqueSets, uniqueOwner, gramIds.size(), groups);
-        markQualifyingGroups(d, replies, groups, canned);
+        int[] labels = new int[n];
+        for (int k = 0; k < n; k++) {
+            labels[k] = groups.find(k);
+        }
+        return labels;
+    }
+
+    /** Whether each reply is canned: its group holds ≥ 3 replies addressed to ≥ 3 distinct persons. */
+    public static boolean[] templates(int[] groups, long[] addressed) {
+        Map<Integer, List<Integer>> members = new HashMap<>();
+        for (int k = 0; k < groups.length; k++) {
+            members.computeIfAbsent(groups[k], r -> new ArrayList<>()).add(k);
+        }
+        boolean[] template = new boolean[groups.length];
+        for (List<Integer> group : members.values()) {
+            if (group.size() < 3) {
+                continue;
+            }
+            Set<Long> persons = new HashSet<>();
+            for (int k : group) {
+                persons.add(addressed[k]);
+            }
+            if (persons.size() >= 3) {
+                for (int k : group) {
+                    template[k] = true;
+                }
+            }
+        }
+        return template;
+    }
+
+    /**
+     * Step 2 for one pair of normalised texts: equal, or both of at least three words with word 3-gram sets
+     * at Jaccard similarity ≥ 0.8.
+     */
+    public static boolean nearDuplicates(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        List<String> wordsA = TemplateText.words(a);
+        List<String> wordsB = TemplateText.words(b);
+        if (wordsA.size() < 3 || wordsB.size() < 3) {
+            return false;
+        }
+        Map<String, Integer> gramIds = new HashMap<>();
+        return similarEnough(gramSet(wordsA, gramIds), gramSet(wordsB, gramIds));
     }
 
     private static int[] gramSet(List<String> words, Map<String, Integer> gramIds) {
@@ -121,8 +181,24 @@ final class TemplateGroups {
         }
     }
 
-    /** |x| − ⌈0.8·|x|⌉ + 1 */
-    private static int prefixLength(int size) {
+    /**
+     * The distinct word 3-grams of a normalised text ("w1 w2 w3"); none for texts of fewer than three words,
+     * which are near-duplicates only of equal texts.
+     */
+    public static Set<String> grams(String normalised) {
+        List<String> words = TemplateText.words(normalised);
+        Set<String> grams = new HashSet<>();
+        for (int w = 0; w + 2 < words.size(); w++) {
+            grams.add(words.get(w) + ' ' + words.get(w + 1) + ' ' + words.get(w + 2));
+        }
+        return grams;
+    }
+
+    /**
+     * |x| − ⌈0.8·|x|⌉ + 1: two gram sets at Jaccard ≥ 0.8 share a gram among the first this many of each, in
+     * any one order of all grams (the prefix filter).
+     */
+    public static int prefixLength(int size) {
         return size - (4 * size + 4) / 5 + 1;
     }
 
@@ -146,27 +222,6 @@ final class TemplateGroups {
         return 5L * common >= 4L * union;
     }
 
-    private static void markQualifyingGroups(ScopeData d, List<Integer> replies, UnionFind groups, boolean[] canned) {
-        Map<Integer, List<Integer>> members = new HashMap<>();
-        for (int k = 0; k < replies.size(); k++) {
-            members.computeIfAbsent(groups.find(k), r -> new ArrayList<>()).add(k);
-        }
-        for (List<Integer> group : members.values()) {
-            if (group.size() < 3) {
-                continue;
-            }
-            Set<Integer> addressed = new HashSet<>();
-            for (int k : group) {
-                addressed.add(d.person[d.parent[replies.get(k)]]);
-            }
-            if (addressed.size() >= 3) {
-                for (int k : group) {
-                    canned[replies.get(k)] = true;
-                }
-            }
-        }
-    }
-
     private record IntArrayKey(int[] values) {
         @Override
         public boolean equals(Object o) {
@@ -179,17 +234,18 @@ final class TemplateGroups {
         }
     }
 
-    private static final class UnionFind {
+    /** Connected groups of 0 … n−1 as pairs are joined (union-find with path halving). */
+    public static final class UnionFind {
         private final int[] parent;
 
-        UnionFind(int n) {
+        public UnionFind(int n) {
             parent = new int[n];
             for (int i = 0; i < n; i++) {
                 parent[i] = i;
             }
         }
 
-        int find(int x) {
+        public int find(int x) {
             while (parent[x] != x) {
                 parent[x] = parent[parent[x]];
                 x = parent[x];
@@ -197,7 +253,7 @@ final class TemplateGroups {
             return x;
         }
 
-        void union(int a, int b) {
+        public void union(int a, int b) {
             parent[find(a)] = find(b);
         }
     }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Step 1 of template groups (METRICS.md §4): a brand reply's text normalised, in the order written there. */
-final class TemplateText {
+public final class TemplateText {
 
     private static final Pattern URL = Pattern.compile("(?:https?://|www\\.)\\S*", Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern HANDLE = Pattern.compile("@[A-Za-z0-9_]+");
@@ -18,7 +18,7 @@ final class TemplateText {
     private TemplateText() {
     }
 
-    static String normalise(String text) {
+    public static String normalise(String text) {
         String s = text.toLowerCase(Locale.ROOT);
         s = URL.matcher(s).replaceAll("<url>");
         s = HANDLE.matcher(s).replaceAll("@user");
@@ -28,7 +28,7 @@ final class TemplateText {
         return WHITE_SPACE.matcher(s).replaceAll(" ").strip();
     }
 
-    static List<String> words(String normalised) {
+    public static List<String> words(String normalised) {
         return normalised.isEmpty() ? List.of() : Arrays.asList(normalised.split(" "));
     }
 

@@ -1,0 +1,70 @@
+package rapport.metrics.voice;
+
+import rapport.metrics.Period;
+import rapport.metrics.TemplateGroups;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The rare path of canned replies: in a scope of several accounts, an account's replies to persons' messages
+ * of another account of the scope are brand replies there (not in the account alone) and join its template
+ * groups. For such an account, its groups in this scope are computed here, in memory, over its brand replies
+ * in the scope, exactly as the in-memory engine does; every other account's kept groups hold as they are.
+ */
+final class CrossAccountTemplates {
+
+    private CrossAccountTemplates() {
+    }
+
+    /** Accounts of the scope replying to persons' messages of another account of it. */
+    static List<Integer> accounts(Connection c, List<Integer> scope) throws SQLException {
+        List<Integer> accounts = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(VoiceSql.CROSS_REPLYING_ACCOUNTS)) {
+            st.setArray(1, c.createArrayOf("integer", scope.toArray()));
+            st.setArray(2, c.createArrayOf("integer", scope.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    accounts.add(rs.getInt(1));
+                }
+            }
+        }
+        return accounts;
+    }
+
+    /** Adds the account's brand replies in the scope, and the canned ones, to the counts of their periods (sorted, disjoint). */
+    static void count(Connection c, int account, List<Integer> scope, List<Period> periods, VoiceFamilies.PeriodCounts counts)
+            throws SQLException {
+        List<Long> created = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        List<Long> addressed = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(VoiceSql.SCOPE_REPLIES_OF_ACCOUNT)) {
+            st.setInt(1, account);
+            st.setArray(2, c.createArrayOf("integer", scope.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    created.add(rs.getLong(1));
+                    texts.add(rs.getString(2));
+                    addressed.add(rs.getLong(3));
+                }
+            }
+        }
+        boolean[] canned = TemplateGroups.templates(TemplateGroups.groups(texts),
+                addressed.stream().mapToLong(Long::longValue).toArray());
+        long[] starts = periods.stream().mapToLong(Period::startMicros).toArray();
+        for (int k = 0; k < canned.length; k++) {
+            int i = java.util.Arrays.binarySearch(starts, created.get(k));
+            i = i >= 0 ? i : -i - 2;
+            if (i >= 0 && created.get(k) < periods.get(i).endMicros()) {
+                counts.all[i]++;
+                if (canned[k]) {
+                    counts.selected[i]++;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package rapport.metrics.voice;
+
+import jakarta.inject.Singleton;
+import rapport.metrics.Grain;
+import rapport.metrics.Metric;
+import rapport.metrics.MetricPoint;
+import rapport.metrics.MetricValue;
+import rapport.metrics.Period;
+import rapport.system.Database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * canned_reply_share, personalization_score and promotional_share (METRICS.md §4) of any set of accounts as
+ * aggregates over the brand-voice facts kept at import time (migration V16): memory grows with the periods
+ * asked for, not with the messages. Queued changes of the scope's accounts are derived first, so a figure is
+ * never older than the data. In a scope where an account replies to persons' messages of another account of
+ * the scope, that account's groups are computed for the scope ({@link CrossAccountTemplates}).
+ */
+@Singleton
+public class VoiceFamilies {
+
+    public static final List<Metric> METRICS = List.of(Metric.CANNED_REPLY_SHARE, Metric.PERSONALIZATION_SCORE,
+            Metric.PROMOTIONAL_SHARE);
+
+    private final Database database;
+    private final VoiceFactsRefresher refresher;
+
+    VoiceFamilies(Database database, VoiceFactsRefresher refresher) {
+        this.database = database;
+        this.refresher = refresher;
+    }
+
+    /** One point per period, in the order given. */
+    public Map<Metric, List<MetricPoint>> compute(List<Integer> accountIds, Grain grain, List<Period> periods) {
+        refresher.ensureCurrent(accountIds);
+        PeriodCounts replies;
+        PeriodCounts posts;
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            List<Integer> crossReplying = accountIds.size() > 1 ? CrossAccountTemplates.accounts(c, accountIds) : List.of();
+            List<Integer> grouped = accountIds.stream().filter(a -> !crossReplying.contains(a)).toList();
+            replies = perPeriod(c, VoiceSql.REPLIES_PER_PERIOD, grouped, periods);
+            for (int account : crossReplying) {
+                CrossAccountTemplates.count(c, account, accountIds, periods, replies);
+            }
+            posts = perPeriod(c, VoiceSql.POSTS_PER_PERIOD, accountIds, periods);
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the brand-voice facts", e);
+        }
+        Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);
+        METRICS.forEach(m -> series.put(m, new ArrayList<>(periods.size())));
+        for (int i = 0; i < periods.size(); i++) {
+            Period p = periods.get(i);
+            MetricValue canned = MetricValue.ratio(replies.selected[i], replies.all[i]);
+            put(series, Metric.CANNED_REPLY_SHARE, p, canned);
+            // as BrandVoiceMetrics.personalizationScore: 100 × (1 − canned_reply_share)
+            put(series, Metric.PERSONALIZATION_SCORE, p,
+                    new MetricValue(canned.value() == null ? null : 100 * (1 - canned.value()), canned.n()));
+            put(series, Metric.PROMOTIONAL_SHARE, p, MetricValue.ratio(posts.selected[i], posts.all[i]));
+        }
+        return series;
+    }
+
+    /** Per period: the rows counted and those among them selected (canned, promotional). */
+    static final class PeriodCounts {
+        final long[] all;
+        final long[] selected;
+
+        PeriodCounts(int periods) {
+            all = new long[periods];
+            selected = new long[periods];
+        }
+    }
+
+    private static PeriodCounts perPeriod(Connection c, String sql, List<Integer> accountIds, List<Period> periods)
+            throws SQLException {
+        PeriodCounts counts = new PeriodCounts(periods.size());
+        if (accountIds.isEmpty() || periods.isEmpty()) {
+            return counts;
+        }
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setArray(1, c.createArrayOf("text", periods.stream().map(p -> instant(p.startMicros())).toArray()));
+            st.setArray(2, c.createArrayOf("text", periods.stream().map(p -> instant(p.endMicros())).toArray()));
+            st.setArray(3, c.createArrayOf("integer", accountIds.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    int i = rs.getInt(1) - 1;
+                    counts.all[i] = rs.getLong(2);
+                    counts.selected[i] = rs.getLong(3);
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static String instant(long micros) {
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS).toString();
+    }
+
+    private static void put(Map<Metric, List<MetricPoint>> series, Metric metric, Period p, MetricValue v) {
+        series.get(metric).add(new MetricPoint(p.start(), p.end(), v.value(), v.n()));
+    }
+}
