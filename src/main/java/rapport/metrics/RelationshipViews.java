@@ -4,6 +4,7 @@ import io.micronaut.cache.SyncCache;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import rapport.accounts.Scope;
+import rapport.metrics.voice.VoiceFamilies;
 import rapport.system.RapportSettings;
 
 import java.util.List;
@@ -21,14 +22,17 @@ public class RelationshipViews {
 
     private final ScopeFactsCache facts;
     private final PersonRelationships relationships;
+    private final VoiceFamilies voice;
     private final DataVersions versions;
     private final RapportSettings settings;
     private final SyncCache<?> cache;
 
-    RelationshipViews(ScopeFactsCache facts, PersonRelationships relationships, DataVersions versions,
+    RelationshipViews(ScopeFactsCache facts, PersonRelationships relationships, VoiceFamilies voice,
+                      DataVersions versions,
                       RapportSettings settings, @Named("metric-series") SyncCache<?> cache) {
         this.facts = facts;
         this.relationships = relationships;
+        this.voice = voice;
         this.versions = versions;
         this.settings = settings;
         this.cache = cache;
@@ -68,14 +72,7 @@ public class RelationshipViews {
      * replies), for showing them marked; groups are per account, so a scope of the replies' own accounts suffices.
      */
     public java.util.Set<String> cannedReplies(Scope scope) {
-        ScopeFacts f = facts.facts(scope.accountIds());
-        java.util.Set<String> ids = new java.util.HashSet<>();
-        for (int i = 0; i < f.canned.length; i++) {
-            if (f.canned[i]) {
-                ids.add(f.data.messageId[i]);
-            }
-        }
-        return ids;
+        return voice.cannedReplies(scope.accountIds());
     }
 
     /** From the first period's start to the last period's end. */

@@ -168,7 +168,7 @@ abstract class VoiceEngineEquality implements FreshDatabase {
         for (List<Integer> scope : scopes()) {
             ScopeFacts scopeFacts = facts.uncached(scope);
             for (Grain grain : Grain.values()) {
-                List<Period> periods = refresher.coverage(scopeFacts, grain);
+                List<Period> periods = refresher.coverage(scope, grain);
                 Map<Metric, List<MetricPoint>> expected = MetricCalculator.compute(scopeFacts, periods);
                 Map<Metric, List<MetricPoint>> actual = voice.compute(scope, grain, periods);
                 for (Metric metric : VoiceFamilies.METRICS) {

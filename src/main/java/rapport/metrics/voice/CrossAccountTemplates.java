@@ -36,9 +36,13 @@ final class CrossAccountTemplates {
         return accounts;
     }
 
-    /** Adds the account's brand replies in the scope, and the canned ones, to the counts of their periods (sorted, disjoint). */
-    static void count(Connection c, int account, List<Integer> scope, List<Period> periods, VoiceFamilies.PeriodCounts counts)
-            throws SQLException {
+    /** A brand reply of an account in a scope, canned or not by the account's groups in that scope. */
+    record ScopeReply(long messageId, long createdMicros, boolean canned) {
+    }
+
+    /** The account's brand replies in the scope: its own and those to other accounts' messages of the scope. */
+    static List<ScopeReply> replies(Connection c, int account, List<Integer> scope) throws SQLException {
+        List<Long> ids = new ArrayList<>();
         List<Long> created = new ArrayList<>();
         List<String> texts = new ArrayList<>();
         List<Long> addressed = new ArrayList<>();
@@ -47,21 +51,32 @@ final class CrossAccountTemplates {
             st.setArray(2, c.createArrayOf("integer", scope.toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    created.add(rs.getLong(1));
-                    texts.add(rs.getString(2));
-                    addressed.add(rs.getLong(3));
+                    ids.add(rs.getLong(1));
+                    created.add(rs.getLong(2));
+                    texts.add(rs.getString(3));
+                    addressed.add(rs.getLong(4));
                 }
             }
         }
         boolean[] canned = TemplateGroups.templates(TemplateGroups.groups(texts),
                 addressed.stream().mapToLong(Long::longValue).toArray());
-        long[] starts = periods.stream().mapToLong(Period::startMicros).toArray();
+        List<ScopeReply> replies = new ArrayList<>(canned.length);
         for (int k = 0; k < canned.length; k++) {
-            int i = java.util.Arrays.binarySearch(starts, created.get(k));
+            replies.add(new ScopeReply(ids.get(k), created.get(k), canned[k]));
+        }
+        return replies;
+    }
+
+    /** Adds the account's brand replies in the scope, and the canned ones, to the counts of their periods (sorted, disjoint). */
+    static void count(Connection c, int account, List<Integer> scope, List<Period> periods, VoiceFamilies.PeriodCounts counts)
+            throws SQLException {
+        long[] starts = periods.stream().mapToLong(Period::startMicros).toArray();
+        for (ScopeReply reply : replies(c, account, scope)) {
+            int i = java.util.Arrays.binarySearch(starts, reply.createdMicros());
             i = i >= 0 ? i : -i - 2;
-            if (i >= 0 && created.get(k) < periods.get(i).endMicros()) {
+            if (i >= 0 && reply.createdMicros() < periods.get(i).endMicros()) {
                 counts.all[i]++;
-                if (canned[k]) {
+                if (reply.canned()) {
                     counts.selected[i]++;
                 }
             }

@@ -3,6 +3,7 @@ package rapport.metrics.voice;
 import jakarta.inject.Singleton;
 import rapport.metrics.Grain;
 import rapport.metrics.Metric;
+import rapport.metrics.MetricFamily;
 import rapport.metrics.MetricPoint;
 import rapport.metrics.MetricValue;
 import rapport.metrics.Period;
@@ -27,7 +28,7 @@ import java.util.Map;
  * the scope, that account's groups are computed for the scope ({@link CrossAccountTemplates}).
  */
 @Singleton
-public class VoiceFamilies {
+public class VoiceFamilies implements MetricFamily {
 
     public static final List<Metric> METRICS = List.of(Metric.CANNED_REPLY_SHARE, Metric.PERSONALIZATION_SCORE,
             Metric.PROMOTIONAL_SHARE);
@@ -40,7 +41,13 @@ public class VoiceFamilies {
         this.refresher = refresher;
     }
 
+    @Override
+    public List<Metric> metrics() {
+        return METRICS;
+    }
+
     /** One point per period, in the order given. */
+    @Override
     public Map<Metric, List<MetricPoint>> compute(List<Integer> accountIds, Grain grain, List<Period> periods) {
         refresher.ensureCurrent(accountIds);
         PeriodCounts replies;
@@ -71,6 +78,38 @@ public class VoiceFamilies {
             put(series, Metric.PROMOTIONAL_SHARE, p, MetricValue.ratio(posts.selected[i], posts.all[i]));
         }
         return series;
+    }
+
+    /**
+     * The message ids (as imported) of the scope's canned brand replies (METRICS.md §4), for showing them marked:
+     * the kept groups, and for an account replying across the scope's accounts its groups in this scope.
+     */
+    public java.util.Set<String> cannedReplies(List<Integer> accountIds) {
+        refresher.ensureCurrent(accountIds);
+        try (Connection c = database.connection()) {
+            c.setAutoCommit(false);
+            c.setReadOnly(true);
+            List<Integer> crossReplying = accountIds.size() > 1 ? CrossAccountTemplates.accounts(c, accountIds) : List.of();
+            List<Long> cannedIds = new ArrayList<>();
+            for (int account : crossReplying) {
+                CrossAccountTemplates.replies(c, account, accountIds).stream()
+                        .filter(CrossAccountTemplates.ScopeReply::canned).forEach(r -> cannedIds.add(r.messageId()));
+            }
+            java.util.Set<String> ids = new java.util.HashSet<>();
+            try (PreparedStatement st = c.prepareStatement(VoiceSql.CANNED_MESSAGE_IDS)) {
+                st.setArray(1, c.createArrayOf("integer", accountIds.stream().filter(a -> !crossReplying.contains(a)).toArray()));
+                st.setArray(2, c.createArrayOf("bigint", cannedIds.toArray()));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            c.commit();
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the canned replies", e);
+        }
     }
 
     /** Per period: the rows counted and those among them selected (canned, promotional). */

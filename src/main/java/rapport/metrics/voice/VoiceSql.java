@@ -79,7 +79,7 @@ final class VoiceSql {
 
     /** Every brand reply of one account in a scope: its own and those to other accounts' messages of the scope. */
     static final String SCOPE_REPLIES_OF_ACCOUNT = """
-            select (extract(epoch from created_at) * 1000000)::bigint, normalised, addressed from brand_reply
+            select message_id, (extract(epoch from created_at) * 1000000)::bigint, normalised, addressed from brand_reply
             where account_id = ? and (group_id is not null or parent_account = any(?))""";
 
     /**
@@ -99,4 +99,11 @@ final class VoiceSql {
             from unnest(?::text[]::timestamptz[], ?::text[]::timestamptz[]) with ordinality p(s, e, i)
             left join brand_post b on b.account_id = any(?) and b.created_at >= p.s and b.created_at < p.e
             group by p.i""";
+
+    /** Imported ids of the accounts' canned grouped replies, and of the given messages (canned in a scope's groups). */
+    static final String CANNED_MESSAGE_IDS = """
+            select m.message_id from brand_reply r join message m on m.id = r.message_id
+            where r.canned and r.group_id is not null and r.account_id = any(?)
+            union
+            select message_id from message where id = any(?)""";
 }
