@@ -122,6 +122,17 @@ begin
         select array_agg(id), array_agg(root_id) into member_ids, member_roots
         from (select id, root_id from placed union all select id, root_id from stored) m;
         insert into message_fact select * from thread_facts(member_ids, member_roots);
+        -- stored messages already pointing at a new one (an import updates a reply to its parent's new id
+        -- before inserting the parent): their threads hang under the new message now
+        select array_agg(c.id), coalesce(array_agg(distinct f.root_id) filter (where f.root_id is not null), '{}')
+        into starts, stale
+        from new_rows n
+        join message c on c.parent_id = n.id
+        left join message_fact f on f.id = c.id
+        where not exists (select 1 from new_rows o where o.id = c.id);
+        if starts is not null then
+            perform rebuild_threads(stale, starts);
+        end if;
     elsif tg_op = 'UPDATE' then
         -- only rows whose thread-level fields changed; their children may change thread with them
         with changed as (
