@@ -15,6 +15,8 @@ create table message_fact (
     -- the parent when it is in another account: the link a scope holding both accounts follows
     linked_parent_id  bigint,
     linked_account_id int,
+    -- a parent_id naming no stored message (an import links a reply to its parent's id before inserting it)
+    awaited_parent_id bigint,
     cross_party       boolean not null,
     -- on cross-party replies: when the thread's third cross-party reply was created (deep conversations)
     deep_at           timestamptz,
@@ -28,6 +30,7 @@ create index message_fact_cross_party on message_fact (account_id, created_at) i
 create index message_fact_turn on message_fact (account_id, created_at) include (person_id, response_micros)
     where opens_turn;
 create index message_fact_linked on message_fact (linked_account_id, account_id) where linked_parent_id is not null;
+create index message_fact_awaiting on message_fact (awaited_parent_id) where awaited_parent_id is not null;
 
 -- The facts of the messages given with their thread's root (pairs of the two arrays): a parent is visible when
 -- it is a member of the same thread. Used for the threads of one account (the triggers) and for the threads a
@@ -53,14 +56,15 @@ create function thread_facts(ids bigint[], roots bigint[]) returns setof message
                             rows between unbounded preceding and 1 preceding)
     )
     select r.id, r.account_id, r.root_id, r.created_at, r.person_id,
-           lp.id, lp.account_id,
+           case when lp.account_id <> r.account_id then lp.id end, case when lp.account_id <> r.account_id then lp.account_id end,
+           case when lp.id is null then r.parent_id end,
            r.cross_party, case when r.cross_party then d.deep_at end,
            coalesce(t.opens, false),
            case when t.opens then ((extract(epoch from t.answered_at) - extract(epoch from r.created_at)) * 1000000)::bigint end
     from replied r
     join deep d on d.root_id = r.root_id
     left join turn t on t.id = r.id
-    left join message lp on lp.id = r.parent_id and lp.account_id <> r.account_id
+    left join message lp on lp.id = r.parent_id
 $$;
 
 -- The threads of the given roots (those that are still roots) derived again from the messages under them, after
@@ -105,17 +109,18 @@ begin
     if tg_op = 'INSERT' then
         -- a new message's root: its own when its parent is absent or in another account, else its parent's
         -- (stored: the parent's facts say it; new: found by walking down from the new roots)
-        with recursive placed(id, account_id, root_id) as (
-            select n.id, n.account_id, case when pf.account_id = n.account_id then pf.root_id else n.id end
+        with recursive placed(id, account_id, root_id, in_stored_thread) as (
+            select n.id, n.account_id, case when pf.account_id = n.account_id then pf.root_id else n.id end,
+                   pf.account_id is not distinct from n.account_id
             from new_rows n
             left join new_rows np on np.id = n.parent_id
             left join message_fact pf on pf.id = n.parent_id
             where np.id is null or np.account_id <> n.account_id
             union all
-            select n.id, n.account_id, p.root_id
+            select n.id, n.account_id, p.root_id, p.in_stored_thread
             from placed p join new_rows n on n.parent_id = p.id and n.account_id = p.account_id
         ), touched as (
-            select distinct root_id from placed
+            select distinct root_id from placed where in_stored_thread
         ), stored as (
             delete from message_fact f using touched t where f.root_id = t.root_id returning f.id, f.root_id
         )
@@ -124,12 +129,10 @@ begin
         insert into message_fact select * from thread_facts(member_ids, member_roots);
         -- stored messages already pointing at a new one (an import updates a reply to its parent's new id
         -- before inserting the parent): their threads hang under the new message now
-        select array_agg(c.id), coalesce(array_agg(distinct f.root_id) filter (where f.root_id is not null), '{}')
+        select array_agg(f.id), coalesce(array_agg(distinct f.root_id) filter (where f.root_id is not null), '{}')
         into starts, stale
         from new_rows n
-        join message c on c.parent_id = n.id
-        left join message_fact f on f.id = c.id
-        where not exists (select 1 from new_rows o where o.id = c.id);
+        join message_fact f on f.awaited_parent_id = n.id;
         if starts is not null then
             perform rebuild_threads(stale, starts);
         end if;
