@@ -4,6 +4,7 @@ import io.micronaut.cache.SyncCache;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import rapport.accounts.Scope;
+import rapport.metrics.conversation.ConversationFamilies;
 import rapport.metrics.voice.VoiceFamilies;
 import rapport.system.RapportSettings;
 
@@ -15,22 +16,23 @@ import java.util.function.Supplier;
  * response-time buckets and NPS by tier. The one entry point other features use; how they are computed stays
  * inside {@code metrics}. Tiers, flows and cohorts come from one pass over the person days kept at import time
  * (proven equal to the in-memory engine in FactEngineEquality*Test), NPS by tier is aggregated in PostgreSQL
- * from them; response-time buckets still come from the scope's facts in memory.
+ * from them; response-time buckets and canned replies come from the thread and brand-voice facts. Nothing
+ * here loads a scope's messages.
  */
 @Singleton
 public class RelationshipViews {
 
-    private final ScopeFactsCache facts;
+    private final ConversationFamilies conversations;
     private final PersonRelationships relationships;
     private final VoiceFamilies voice;
     private final DataVersions versions;
     private final RapportSettings settings;
     private final SyncCache<?> cache;
 
-    RelationshipViews(ScopeFactsCache facts, PersonRelationships relationships, VoiceFamilies voice,
+    RelationshipViews(ConversationFamilies conversations, PersonRelationships relationships, VoiceFamilies voice,
                       DataVersions versions,
                       RapportSettings settings, @Named("metric-series") SyncCache<?> cache) {
-        this.facts = facts;
+        this.conversations = conversations;
         this.relationships = relationships;
         this.voice = voice;
         this.versions = versions;
@@ -59,7 +61,7 @@ public class RelationshipViews {
 
     public ResponseTimeDistribution.Report responseTimes(Scope scope, PeriodRange range) {
         return cached(scope, "response-times", range, ResponseTimeDistribution.Report.class,
-                () -> ResponseTimeDistribution.compute(facts.facts(scope.accountIds()), whole(range), scope.label()));
+                () -> conversations.responseTimes(scope.accountIds(), whole(range), scope.label()));
     }
 
     public NpsByTier.Report npsByTier(Scope scope, PeriodRange range) {

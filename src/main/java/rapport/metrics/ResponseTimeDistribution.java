@@ -19,6 +19,22 @@ public final class ResponseTimeDistribution {
     private ResponseTimeDistribution() {
     }
 
+    /** The buckets' upper bounds in microseconds, but the last bucket's (it has none): what SQL buckets by. */
+    public static long[] upperBoundsMicros() {
+        return java.util.Arrays.copyOf(UPPER, UPPER.length - 1);
+    }
+
+    /** The report of answered turns counted per bucket (in the order of {@link #upperBoundsMicros()}, then the open one). */
+    public static Report of(String scope, long[] counts, long unanswered) {
+        List<Bucket> buckets = new ArrayList<>();
+        long answered = 0;
+        for (int b = 0; b < UPPER.length; b++) {
+            buckets.add(new Bucket(LABELS[b], counts[b]));
+            answered += counts[b];
+        }
+        return new Report(scope, buckets, answered, unanswered);
+    }
+
     static Report compute(ScopeFacts f, Period whole, String scope) {
         long[] counts = new long[UPPER.length];
         long answered = 0;

@@ -1,0 +1,156 @@
+package rapport.metrics.conversation;
+
+import jakarta.inject.Singleton;
+import rapport.metrics.Grain;
+import rapport.metrics.Metric;
+import rapport.metrics.MetricFamily;
+import rapport.metrics.MetricPoint;
+import rapport.metrics.MetricValue;
+import rapport.metrics.Period;
+import rapport.metrics.ResponseTimeDistribution;
+import rapport.system.Database;
+import rapport.system.RapportSettings;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Conversations, responses, the brand's replies, followers and the per-post context metrics (METRICS.md §4) as
+ * aggregates in PostgreSQL over the thread facts kept at import time (migration V14) and the messages' own
+ * columns: one row per period comes back, so memory grows with the periods asked for, not with the messages.
+ */
+@Singleton
+public class ConversationFamilies implements MetricFamily {
+
+    public static final List<Metric> METRICS = List.of(Metric.CONVERSATIONS, Metric.CONVERSATIONS_PER_1K_FOLLOWERS,
+            Metric.DEEP_CONVERSATION_SHARE, Metric.RESPONSE_RATE, Metric.RESPONSE_WITHIN_SLA_RATE,
+            Metric.MEDIAN_RESPONSE_MINUTES, Metric.P90_RESPONSE_MINUTES, Metric.RECIPROCITY, Metric.CONVERSATION_RATIO,
+            Metric.FOLLOWERS, Metric.FOLLOWER_GROWTH, Metric.AMPLIFICATION_PER_POST, Metric.APPLAUSE_PER_POST);
+
+    private static final double MICROS_PER_MINUTE = 60_000_000.0;
+
+    private final Database database;
+    private final long slaMicros;
+
+    ConversationFamilies(Database database, RapportSettings settings) {
+        this.database = database;
+        this.slaMicros = settings.slaHours() * 3_600_000_000L;
+    }
+
+    @Override
+    public List<Metric> metrics() {
+        return METRICS;
+    }
+
+    /** One point per period, in order, for each metric of {@link #METRICS}. */
+    @Override
+    public Map<Metric, List<MetricPoint>> compute(List<Integer> accountIds, Grain grain, List<Period> periods) {
+        Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);
+        METRICS.forEach(m -> series.put(m, new ArrayList<>(periods.size())));
+        List<PeriodTally> tallies = tallies(accountIds, periods);
+        for (int i = 0; i < periods.size(); i++) {
+            Period p = periods.get(i);
+            tallies.get(i).values().forEach((metric, v) -> series.get(metric).add(new MetricPoint(p.start(), p.end(), v.value(), v.n())));
+        }
+        return series;
+    }
+
+    /** How long the inbound turns starting in the range waited for an answer, as ResponseTimeDistribution buckets them. */
+    public ResponseTimeDistribution.Report responseTimes(List<Integer> accountIds, Period whole, String scope) {
+        long[] bounds = ResponseTimeDistribution.upperBoundsMicros();
+        long[] counts = new long[bounds.length + 1];
+        long unanswered = 0;
+        try (Connection c = database.connection();
+             PreparedStatement st = c.prepareStatement(ConversationSql.RESPONSE_TIME_BUCKETS)) {
+            st.setArray(1, c.createArrayOf("integer", accountIds.toArray()));
+            st.setLong(2, whole.startMicros());
+            st.setLong(3, whole.endMicros());
+            st.setArray(4, c.createArrayOf("bigint", java.util.Arrays.stream(bounds).boxed().toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    int bucket = rs.getInt(1);
+                    if (rs.wasNull()) {
+                        unanswered = rs.getLong(2);
+                    } else {
+                        counts[bucket] = rs.getLong(2);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the response times", e);
+        }
+        return ResponseTimeDistribution.of(scope, counts, unanswered);
+    }
+
+    /** What one period's metrics are computed from: counts, three ranked response times, follower sums. */
+    private record PeriodTally(long conversations, long deep, long brandReplies,
+                               long turns, long answered, long withinSla, long openers, long answeredOpeners,
+                               long lowerMiddle, long upperMiddle, long p90,
+                               long posts, long brandMessages, long shares, long reactions,
+                               Long followersAtStart, Long followersAtEnd) {
+
+        Map<Metric, MetricValue> values() {
+            Map<Metric, MetricValue> v = new EnumMap<>(Metric.class);
+            v.put(Metric.CONVERSATIONS, MetricValue.count(conversations));
+            v.put(Metric.CONVERSATIONS_PER_1K_FOLLOWERS, followersAtEnd == null || followersAtEnd == 0
+                    ? new MetricValue(null, followersAtEnd)
+                    : new MetricValue(1000.0 * conversations / followersAtEnd, followersAtEnd));
+            v.put(Metric.DEEP_CONVERSATION_SHARE, MetricValue.ratio(deep, conversations));
+            v.put(Metric.RESPONSE_RATE, MetricValue.ratio(answered, turns));
+            v.put(Metric.RESPONSE_WITHIN_SLA_RATE, MetricValue.ratio(withinSla, turns));
+            v.put(Metric.MEDIAN_RESPONSE_MINUTES, answered == 0 ? new MetricValue(null, 0L)
+                    : new MetricValue(answered % 2 == 1 ? minutes(lowerMiddle) : (minutes(lowerMiddle) + minutes(upperMiddle)) / 2, answered));
+            v.put(Metric.P90_RESPONSE_MINUTES, answered == 0 ? new MetricValue(null, 0L) : new MetricValue(minutes(p90), answered));
+            v.put(Metric.RECIPROCITY, MetricValue.ratio(answeredOpeners, openers));
+            v.put(Metric.CONVERSATION_RATIO, MetricValue.ratio(brandReplies, brandMessages));
+            v.put(Metric.FOLLOWERS, new MetricValue(followersAtEnd == null ? null : followersAtEnd.doubleValue(), null));
+            v.put(Metric.FOLLOWER_GROWTH, new MetricValue(followersAtEnd == null || followersAtStart == null ? null
+                    : (double) (followersAtEnd - followersAtStart), null));
+            v.put(Metric.AMPLIFICATION_PER_POST, MetricValue.ratio(shares, posts));
+            v.put(Metric.APPLAUSE_PER_POST, MetricValue.ratio(reactions, posts));
+            return v;
+        }
+
+        private static double minutes(long micros) {
+            return micros / MICROS_PER_MINUTE;
+        }
+    }
+
+    private List<PeriodTally> tallies(List<Integer> accountIds, List<Period> periods) {
+        List<PeriodTally> tallies = new ArrayList<>(periods.size());
+        if (periods.isEmpty()) {
+            return tallies;
+        }
+        try (Connection c = database.connection(); PreparedStatement st = c.prepareStatement(ConversationSql.PER_PERIOD)) {
+            st.setArray(1, c.createArrayOf("integer", accountIds.toArray()));
+            st.setArray(2, c.createArrayOf("date", periods.stream().map(p -> p.start().toString()).toArray()));
+            st.setArray(3, c.createArrayOf("date", periods.stream().map(p -> p.end().toString()).toArray()));
+            st.setArray(4, c.createArrayOf("bigint", periods.stream().map(Period::startMicros).toArray()));
+            st.setArray(5, c.createArrayOf("bigint", periods.stream().map(Period::endMicros).toArray()));
+            st.setLong(6, slaMicros);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    tallies.add(new PeriodTally(rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+                            rs.getLong(10), rs.getLong(11), rs.getLong(12),
+                            rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16),
+                            nullable(rs, 17), nullable(rs, 18)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the conversation facts", e);
+        }
+        return tallies;
+    }
+
+    private static Long nullable(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+}

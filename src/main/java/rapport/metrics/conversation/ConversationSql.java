@@ -1,0 +1,126 @@
+package rapport.metrics.conversation;
+
+/**
+ * Every statement over {@code message_fact} (migration V14): conversations, brand replies and inbound turns of a
+ * set of accounts, aggregated per period in PostgreSQL. A thread that replies across two accounts of the scope is
+ * derived again for the scope (the same members under the scope's root); every other thread's rows add up as kept.
+ */
+final class ConversationSql {
+
+    private ConversationSql() {
+    }
+
+    /**
+     * The scope (parameter 1: account ids), its threads joined across accounts ({@code merged}: their facts for the
+     * scope) and the per-account threads those replace ({@code affected}); then {@code scope_fact}: rows of either.
+     */
+    private static final String SCOPE_FACTS = """
+            with recursive scope as (
+                select ?::int[] as accounts
+            ), link as (
+                -- a reply whose parent is in another account of the scope: its account's thread hangs under the parent's
+                select c.id as child, p.root_id as parent_root
+                from scope s
+                join message_fact c on c.linked_account_id = any(s.accounts) and c.account_id = any(s.accounts)
+                                   and c.linked_parent_id is not null
+                join message_fact p on p.id = c.linked_parent_id
+            ), lifted(root, top) as (
+                select child, parent_root from link
+                union all
+                select l.root, k.parent_root from lifted l join link k on k.child = l.top
+            ) cycle top set looped using path,
+            joined as (
+                select root, top from lifted where not looped and top not in (select child from link)
+                union
+                select top, top from lifted where not looped and top not in (select child from link)
+            ), merged as materialized (
+                select f.*
+                from (select array_agg(m.id) as ids, array_agg(j.top) as tops
+                      from joined j join message_fact m on m.root_id = j.root) a,
+                     lateral thread_facts(a.ids, a.tops) f
+            ), affected as materialized (
+                select coalesce(array_agg(root), '{}') as roots from joined
+            )
+            """;
+
+    /** Rows of the scope's facts created in [p.from_at, p.to_at) passing the condition (a column of message_fact). */
+    private static String scopeFacts(String condition) {
+        return """
+                select f.root_id, f.person_id, f.deep_at, f.response_micros
+                from message_fact f, scope s, affected a
+                where f.%1$s and f.account_id = any(s.accounts) and f.created_at >= p.from_at and f.created_at < p.to_at
+                  and f.root_id <> all(a.roots)
+                union all
+                select root_id, person_id, deep_at, response_micros
+                from merged where %1$s and created_at >= p.from_at and created_at < p.to_at""".formatted(condition);
+    }
+
+    /**
+     * Per period (parameters 2-5: start dates, end dates, start and end instants in microseconds; 6: the SLA in
+     * microseconds): conversations, deep ones, brand replies; turns, answered, within the SLA, their openers and
+     * those answered; the answered response times at the median's two middle ranks and at the 90th percentile's
+     * nearest rank ⌈0.9 n⌉; brand posts, brand messages that are not reactions, persons' shares and reactions;
+     * followers before the period's start and before its end.
+     */
+    static final String PER_PERIOD = SCOPE_FACTS + """
+            , period as (
+                select i, start_day, end_day,
+                       timestamptz 'epoch' + start_us * interval '1 microsecond' as from_at,
+                       timestamptz 'epoch' + end_us * interval '1 microsecond' as to_at
+                from unnest(?::date[], ?::date[], ?::bigint[], ?::bigint[]) with ordinality u(start_day, end_day, start_us, end_us, i)
+            )
+            select p.i, conv.conversations, conv.deep, conv.brand_replies,
+                   turn.turns, turn.answered, turn.within_sla, turn.openers, turn.answered_openers,
+                   turn.lower_middle, turn.upper_middle, turn.p90,
+                   msg.posts, msg.brand_messages, msg.shares, msg.reactions,
+                   (select sum(followers) from scope s, unnest(s.accounts) a(id),
+                           lateral (select followers from follower_snapshot fs where fs.account_id = a.id and fs.day < p.start_day
+                                    order by fs.day desc limit 1) latest) as followers_at_start,
+                   (select sum(followers) from scope s, unnest(s.accounts) a(id),
+                           lateral (select followers from follower_snapshot fs where fs.account_id = a.id and fs.day < p.end_day
+                                    order by fs.day desc limit 1) latest) as followers_at_end
+            from period p
+            cross join lateral (
+                select count(distinct root_id) as conversations,
+                       count(distinct root_id) filter (where deep_at < p.to_at) as deep,
+                       count(*) filter (where person_id is null) as brand_replies
+                from (""" + scopeFacts("cross_party") + """
+                ) x
+            ) conv
+            cross join lateral (
+                select count(*) as turns, count(us) as answered, count(*) filter (where us <= ?) as within_sla,
+                       count(distinct person_id) as openers,
+                       count(distinct person_id) filter (where us is not null) as answered_openers,
+                       min(us) filter (where rank = (n + 1) / 2) as lower_middle,
+                       min(us) filter (where rank = n / 2 + 1) as upper_middle,
+                       min(us) filter (where rank = greatest(ceil(0.9::float8 * n)::bigint, 1)) as p90
+                from (select person_id, response_micros as us,
+                             row_number() over (order by response_micros) as rank, count(response_micros) over () as n
+                      from (""" + scopeFacts("opens_turn") + """
+                      ) t) ranked
+            ) turn
+            cross join lateral (
+                select count(*) filter (where m.from_brand and m.in_reply_to is null) as posts,
+                       count(*) filter (where m.from_brand and m.kind <> 'reaction') as brand_messages,
+                       count(*) filter (where not m.from_brand and m.kind = 'share') as shares,
+                       count(*) filter (where not m.from_brand and m.kind = 'reaction') as reactions
+                from message m, scope s
+                where m.account_id = any(s.accounts) and m.created_at >= p.from_at and m.created_at < p.to_at
+            ) msg
+            order by p.i""";
+
+    /**
+     * Inbound turns starting in one range (parameters 2-3: its start and end in microseconds), answered ones by
+     * bucket (parameter 4: the buckets' upper bounds but the last, in microseconds; bucket 0 is below the first)
+     * and the unanswered ones under bucket null.
+     */
+    static final String RESPONSE_TIME_BUCKETS = SCOPE_FACTS + """
+            , period as (
+                select timestamptz 'epoch' + ?::bigint * interval '1 microsecond' as from_at,
+                       timestamptz 'epoch' + ?::bigint * interval '1 microsecond' as to_at
+            )
+            select case when t.response_micros is not null then width_bucket(t.response_micros, ?::bigint[]) end, count(*)
+            from period p, lateral (""" + scopeFacts("opens_turn") + """
+            ) t
+            group by 1""";
+}
