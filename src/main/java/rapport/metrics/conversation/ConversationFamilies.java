@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * Conversations, responses, the brand's replies, followers and the per-post context metrics (METRICS.md §4) as
- * aggregates in PostgreSQL over the thread facts kept at import time (migration V14) and the messages' own
+ * aggregates in PostgreSQL over the thread facts kept at import time (migration V60) and the messages' own
  * columns: one row per period comes back, so memory grows with the periods asked for, not with the messages.
  */
 @Singleton

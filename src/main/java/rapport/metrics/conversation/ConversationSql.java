@@ -1,7 +1,7 @@
 package rapport.metrics.conversation;
 
 /**
- * Every statement over {@code message_fact} (migration V14): conversations, brand replies and inbound turns of a
+ * Every statement over {@code message_fact} (migration V60): conversations, brand replies and inbound turns of a
  * set of accounts, aggregated per period in PostgreSQL. A thread that replies across two accounts of the scope is
  * derived again for the scope (the same members under the scope's root); every other thread's rows add up as kept.
  */

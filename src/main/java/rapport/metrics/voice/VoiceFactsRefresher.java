@@ -29,7 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Derives the brand-voice facts (migration V16) from what the triggers queued: after start-up (the first start
+ * Derives the brand-voice facts (migration V61) from what the triggers queued: after start-up (the first start
  * queues every brand message) and every data change, in the background; and before any read of a scope holding
  * a queued account, so a figure is never read stale. Work is proportional to the queued messages: each one's
  * post flag and reply row are derived again, and only the template groups they leave or join are touched

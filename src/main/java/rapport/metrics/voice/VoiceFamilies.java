@@ -22,7 +22,7 @@ import java.util.Map;
 
 /**
  * canned_reply_share, personalization_score and promotional_share (METRICS.md §4) of any set of accounts as
- * aggregates over the brand-voice facts kept at import time (migration V16): memory grows with the periods
+ * aggregates over the brand-voice facts kept at import time (migration V61): memory grows with the periods
  * asked for, not with the messages. Queued changes of the scope's accounts are derived first, so a figure is
  * never older than the data. In a scope where an account replies to persons' messages of another account of
  * the scope, that account's groups are computed for the scope ({@link CrossAccountTemplates}).

@@ -1,6 +1,6 @@
 package rapport.metrics.voice;
 
-/** Every statement of the brand-voice facts (migration V16): keeping them, and aggregating them per period. */
+/** Every statement of the brand-voice facts (migration V61): keeping them, and aggregating them per period. */
 final class VoiceSql {
 
     private VoiceSql() {
