@@ -67,6 +67,36 @@ create function thread_facts(ids bigint[], roots bigint[]) returns setof message
     left join message lp on lp.id = r.parent_id
 $$;
 
+-- The facts, for a scope of the given accounts, of the threads that replies across them join: a reply whose
+-- parent is in another account of the scope hangs its account's thread under the parent's; their members get
+-- the root of the scope's thread. PL/pgSQL, so that thread_facts is planned knowing how many members there are.
+create function scope_thread_facts(accounts int[]) returns setof message_fact language plpgsql stable as $$
+declare
+    ids bigint[];
+    tops bigint[];
+begin
+    with recursive link as (
+        select c.id as child, p.root_id as parent_root
+        from message_fact c join message_fact p on p.id = c.linked_parent_id
+        where c.linked_account_id = any(accounts) and c.account_id = any(accounts) and c.linked_parent_id is not null
+    ), lifted(root, top) as (
+        select child, parent_root from link
+        union all
+        select l.root, k.parent_root from lifted l join link k on k.child = l.top
+    ) cycle top set looped using path,
+    topmost as (
+        select root, top from lifted l
+        where not looped and not exists (select 1 from link k where k.child = l.top)
+    ), joined as (
+        select root, top from topmost
+        union
+        select top, top from topmost
+    )
+    select array_agg(m.id), array_agg(j.top) into ids, tops
+    from joined j join message_fact m on m.root_id = j.root;
+    return query select * from thread_facts(ids, tops);
+end $$;
+
 -- The threads of the given roots (those that are still roots) derived again from the messages under them, after
 -- the facts of every stale thread are dropped. start_ids: messages whose thread may be new (moved, unlinked);
 -- their roots are found by walking up their parents in the same account.

@@ -11,35 +11,14 @@ final class ConversationSql {
     }
 
     /**
-     * The scope (parameter 1: account ids), its threads joined across accounts ({@code merged}: their facts for the
-     * scope) and the per-account threads those replace ({@code affected}); then {@code scope_fact}: rows of either.
+     * The scope (parameter 1: account ids) and the facts, for the scope, of the threads that replies across its
+     * accounts join ({@code merged}, migration V14): they replace those messages' per-account rows.
      */
     private static final String SCOPE_FACTS = """
-            with recursive scope as (
+            with scope as (
                 select ?::int[] as accounts
-            ), link as (
-                -- a reply whose parent is in another account of the scope: its account's thread hangs under the parent's
-                select c.id as child, p.root_id as parent_root
-                from scope s
-                join message_fact c on c.linked_account_id = any(s.accounts) and c.account_id = any(s.accounts)
-                                   and c.linked_parent_id is not null
-                join message_fact p on p.id = c.linked_parent_id
-            ), lifted(root, top) as (
-                select child, parent_root from link
-                union all
-                select l.root, k.parent_root from lifted l join link k on k.child = l.top
-            ) cycle top set looped using path,
-            joined as (
-                select root, top from lifted where not looped and top not in (select child from link)
-                union
-                select top, top from lifted where not looped and top not in (select child from link)
             ), merged as materialized (
-                select f.*
-                from (select array_agg(m.id) as ids, array_agg(j.top) as tops
-                      from joined j join message_fact m on m.root_id = j.root) a,
-                     lateral thread_facts(a.ids, a.tops) f
-            ), affected as materialized (
-                select coalesce(array_agg(root), '{}') as roots from joined
+                select f.* from scope s, lateral scope_thread_facts(s.accounts) f
             )
             """;
 
@@ -47,9 +26,9 @@ final class ConversationSql {
     private static String scopeFacts(String condition) {
         return """
                 select f.root_id, f.person_id, f.deep_at, f.response_micros
-                from message_fact f, scope s, affected a
+                from message_fact f, scope s
                 where f.%1$s and f.account_id = any(s.accounts) and f.created_at >= p.from_at and f.created_at < p.to_at
-                  and f.root_id <> all(a.roots)
+                  and not exists (select 1 from merged x where x.id = f.id)
                 union all
                 select root_id, person_id, deep_at, response_micros
                 from merged where %1$s and created_at >= p.from_at and created_at < p.to_at""".formatted(condition);
