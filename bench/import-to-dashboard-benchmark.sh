@@ -5,7 +5,7 @@
 # all-accounts dashboard's first requests after it (metrics, the cards' comparison, tiers with flows, cohorts,
 # response-time buckets, NPS by tier). Runs alternate COPY / import; medians are
 # reported with the ratio rate(import + first dashboard) / rate(COPY), and the import's phases (PhaseTimer).
-# Usage: bench/import-to-dashboard-benchmark.sh ["1000000 2000000"] [runs] [results.md]
+# Usage: bench/import-to-dashboard-benchmark.sh ["1000000 2000000"] [runs, or runs per size: "3 1"] [results.md]
 #   (needs psql; builds the jar if missing; BENCH_JAR runs another build, BENCH_PORT another port)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,13 +19,17 @@ WORK=$(mktemp -d /tmp/rapport-ibench.XXXX)
 TOKEN=rpt_import-bench-$(date +%s%N)
 [ -f "$JAR" ] || ./mvnw -q -B package -DskipTests
 
-RAPPORT_ROLLUPS_BACKGROUND=false RAPPORT_BOOTSTRAP_TOKEN=$TOKEN RAPPORT_DEMO=false RAPPORT_DATA_DIR="$WORK/data" \
-  MICRONAUT_SERVER_PORT=$PORT java -Xmx512m -jar "$JAR" > "$WORK/app.log" 2>&1 &
-APP=$!
+# each import starts on a fresh server (its heap as a new user's, the dashboard's first requests cold)
+start_app() {
+  RAPPORT_ROLLUPS_BACKGROUND=false RAPPORT_BOOTSTRAP_TOKEN=$TOKEN RAPPORT_DEMO=false RAPPORT_DATA_DIR="$WORK/data" \
+    MICRONAUT_SERVER_PORT=$PORT java -Xmx512m -jar "$JAR" >> "$WORK/app.log" 2>&1 &
+  APP=$!
+  until curl -sf "localhost:$PORT/health" > /dev/null; do sleep 1; done
+  PG=$(grep -o 'Embedded PostgreSQL on 127.0.0.1:[0-9]*' "$WORK/app.log" | tail -1 | grep -o '[0-9]*$')
+  export PGPASSWORD=$(sed -n 's/^superuser.password=//p' "$WORK/data/pgdata/rapport-credentials.properties")
+}
+stop_app() { kill $APP; wait $APP 2>/dev/null || true; }
 trap 'set +e; kill $APP 2>/dev/null; wait $APP 2>/dev/null; cp "$WORK/app.log" /tmp/rapport-ibench-last.log; rm -rf "$WORK"' EXIT
-until curl -sf "localhost:$PORT/health" > /dev/null; do sleep 1; done
-PG=$(grep -o 'Embedded PostgreSQL on 127.0.0.1:[0-9]*' "$WORK/app.log" | tail -1 | grep -o '[0-9]*$')
-export PGPASSWORD=$(sed -n 's/^superuser.password=//p' "$WORK/data/pgdata/rapport-credentials.properties")
 psql_() { psql -h localhost -p "$PG" -U postgres -d rapport -qAt "$@"; }
 now() { date +%s.%N; }
 since() { echo "$(now) - $1" | bc | xargs printf '%.2f'; }
@@ -62,16 +66,19 @@ plain_copy() {
 # a running server is warm: a small import of another network first, so that the JIT is not what is measured
 python3 bench/generate_messages.py 20000 "$WORK/warmup.csv"
 sed -i '2,$ s/^x,/warmup,/' "$WORK/warmup.csv"
-import_file "$WORK/warmup.csv"
+touch "$WORK/app.log"
 
-section=""
+section=""; size=0
 for rows in $SIZES; do
   python3 bench/generate_messages.py "$rows" "$WORK/messages.csv"
   # 52 weeks ending with the week of the last message (the generator writes one every 30 s from 2025-01-06)
   to=$(python3 -c "import datetime as d; e = d.date(2025, 1, 6) + d.timedelta(seconds=($rows - 1) * 30); print(e - d.timedelta(days=e.weekday()))")
   from=$(python3 -c "import datetime as d; print(d.date.fromisoformat('$to') - d.timedelta(weeks=51))")
   table=""; : > "$WORK/copy.txt"; : > "$WORK/import.txt"; : > "$WORK/dash.txt"; : > "$WORK/ratio.txt"; : > "$WORK/phases.txt"
-  for run in $(seq 1 "$RUNS"); do
+  size=$((size + 1)); runs=$(echo "$RUNS" | awk -v n="$size" '{ print (n <= NF) ? $n : $NF }')
+  for run in $(seq 1 "$runs"); do
+    start_app
+    import_file "$WORK/warmup.csv"
     copy_s=$(plain_copy "$WORK/messages.csv")
     reset
     marker=$(wc -l < "$WORK/app.log")
@@ -88,6 +95,7 @@ for rows in $SIZES; do
     table="$table| $run | $copy_s | $import_s | $dash_s | **$ratio** |"$'\n'
     echo "$rows rows, run $run: COPY ${copy_s}s, import ${import_s}s, first dashboard ${dash_s}s, ratio $ratio"
     echo "  phases (s): $phases"
+    stop_app
   done
   copy_m=$(median < "$WORK/copy.txt"); import_m=$(median < "$WORK/import.txt"); dash_m=$(median < "$WORK/dash.txt")
   section="$section
@@ -109,7 +117,7 @@ cat >> "$RESULTS" <<MD
 
 \`bench/import-to-dashboard-benchmark.sh "$SIZES" $RUNS\`, $(basename "$JAR")$( [ "$JAR" = target/rapport-0.1.0.jar ] && echo " at commit $(git rev-parse --short HEAD)"). Per run: a plain COPY (psql \`\\copy\`) of the
 CSV into a table with only the primary key (network, message_id), then the same file imported over HTTP into an
-emptied workspace, then the all-accounts dashboard's six requests one after another, timed until the last answers.
+emptied workspace on a freshly started server (warmed by a 20,000-row import of another network, then emptied), then the all-accounts dashboard's six requests one after another, timed until the last answers.
 $section
 MD
 echo "done"
