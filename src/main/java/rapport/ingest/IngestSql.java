@@ -23,16 +23,20 @@ final class IngestSql {
 
     /**
      * New persons only: a person's handle is kept per message, so the person row needs no update. Grouped
-     * first, then a plain insert of the authors not stored yet (imports hold a lock, so no other writer can
-     * race it): ON CONFLICT's speculative insertion cost twice as much per new person.
+     * first and set apart, then inserted plainly (imports hold a lock, so no other writer can race them):
+     * ON CONFLICT's speculative insertion cost twice as much per new person, and an insert that looks up
+     * person in the same statement may rescan the pages it is writing (a nested loop over a table analysed
+     * while empty took 70 s for 100k persons).
      */
-    static final String INSERT_PERSONS = """
-            insert into person (network, author_id, handle)
+    static final String CREATE_NEW_PERSONS = """
+            create temp table new_person on commit drop as
             select g.network, g.author_id, g.handle
             from (select network, author_id, min(author_handle) as handle
                   from stage_message where not from_brand
                   group by network, author_id) g
             where not exists (select 1 from person p where p.network = g.network and p.author_id = g.author_id)""";
+
+    static final String INSERT_NEW_PERSONS = "insert into person (network, author_id, handle) select network, author_id, handle from new_person";
 
     /**
      * After a large batch, the planner must know the new accounts and persons: with stale counts it hashed
@@ -54,24 +58,28 @@ final class IngestSql {
                    from stage_message group by network, message_id having count(*) > 1) d
             where s.network = d.network and s.message_id = d.message_id and s.line < d.last_line""";
 
-    /** Each staged message with its id decided up front (the stored id, or a new one), so that parents in the same file link in one pass. */
+    /**
+     * Each staged message with its id decided up front (the stored id, or a new one), so that parents in the
+     * same file link in one pass, and its parent among the stored messages, looked up here so that the
+     * statements writing message never read it.
+     */
     static final String CREATE_BATCH = """
             create temp table batch on commit drop as
-            select s.*, coalesce(m.id, nextval('message_id_seq')) as id, m.id is null as is_new
+            select s.*, coalesce(m.id, nextval('message_id_seq')) as id, m.id is null as is_new, pm.id as stored_parent_id
             from stage_message s
-            left join message m on m.network = s.network and m.message_id = s.message_id""";
+            left join message m on m.network = s.network and m.message_id = s.message_id
+            left join message pm on pm.network = s.network and pm.message_id = s.in_reply_to""";
 
     static final String ANALYZE_BATCH = "analyze batch";
 
     /** The batch's rows as message rows, parents resolved from the batch itself or the stored data. */
     private static final String BATCH_AS_MESSAGES = """
             select b.id, b.network, b.message_id, a.id as account_id, p.id as person_id, b.author_id, b.author_handle,
-                   b.from_brand, b.kind, b.created_at, b.in_reply_to, b.text, coalesce(pb.id, pm.id) as parent_id, b.is_new
+                   b.from_brand, b.kind, b.created_at, b.in_reply_to, b.text, coalesce(pb.id, b.stored_parent_id) as parent_id, b.is_new
             from batch b
             join account a on a.network = b.network and a.handle = b.account
             left join person p on not b.from_brand and p.network = b.network and p.author_id = b.author_id
-            left join batch pb on pb.network = b.network and pb.message_id = b.in_reply_to
-            left join message pm on pm.network = b.network and pm.message_id = b.in_reply_to""";
+            left join batch pb on pb.network = b.network and pb.message_id = b.in_reply_to""";
 
     /** New messages: a plain insert (imports hold a lock, so no other writer can race it). */
     static final String INSERT_NEW_MESSAGES = """
@@ -116,15 +124,20 @@ final class IngestSql {
 
     static final String TRIGGERS_ADD_PERSON_DAYS = "set local rapport.import_adds_person_days = off";
 
-    /** The new messages' person days, derived as the V12 trigger derives them (none before the zone is set). */
+    /**
+     * The new messages' person days, derived as the V12 trigger derives them (none before the zone is set),
+     * from the batch as INSERT_NEW_MESSAGES stored it: joining the small account and person tables is cheaper
+     * than reading the million new messages back.
+     */
     static final String CREATE_IMPORTED_PERSON_DAYS = """
             create temp table imported_person_day on commit drop as
-            select m.account_id, m.person_id, (m.created_at at time zone z.zone)::date as day,
-                   count(*) filter (where m.kind = 'share')::int as shares
+            select a.id as account_id, p.id as person_id, (b.created_at at time zone z.zone)::date as day,
+                   count(*) filter (where b.kind = 'share')::int as shares
             from batch b
-            join message m on m.id = b.id
+            join account a on a.network = b.network and a.handle = b.account
+            join person p on p.network = b.network and p.author_id = b.author_id
             cross join person_day_state z
-            where b.is_new and z.zone is not null and not m.from_brand and m.kind <> 'reaction'
+            where b.is_new and z.zone is not null and not b.from_brand and b.kind <> 'reaction'
             group by 1, 3, 2""";
 
     static final String ANALYZE_IMPORTED_PERSON_DAYS = "analyze imported_person_day";
@@ -135,52 +148,32 @@ final class IngestSql {
             from imported_person_day i
             where p.account_id = i.account_id and p.day = i.day and p.person_id = i.person_id and i.shares > 0""";
 
-    /** The other days: a plain insert in primary key order (imports hold a lock, no other writer races it). */
-    static final String INSERT_NEW_PERSON_DAYS = """
-            insert into person_day (account_id, person_id, day, shares)
-            select i.account_id, i.person_id, i.day, i.shares
-            from imported_person_day i
-            where not exists (select 1 from person_day p
-                              where p.account_id = i.account_id and p.day = i.day and p.person_id = i.person_id)
-            order by i.account_id, i.day, i.person_id""";
-
-    /** The indexes of person_day as migration V12 defines them, dropped and built again around a bulk import's days. */
-    static final List<String> DROP_PERSON_DAY_INDEXES = List.of(
-            "alter table person_day drop constraint person_day_pkey",
-            "drop index person_day_person");
-
-    static final List<String> CREATE_PERSON_DAY_INDEXES = List.of(
-            "alter table person_day add constraint person_day_pkey primary key (account_id, day, person_id)",
-            "create index person_day_person on person_day (person_id, day)");
-
-    /** Planner's row count of message, kept current by autovacuum and index builds; -1 before the first. */
-    static final String MESSAGE_ROWS_ESTIMATE = "select greatest(reltuples, 0)::bigint from pg_class where oid = 'message'::regclass";
-
-    /** Index builds of a bulk import sort in memory. */
-    static final String BULK_MAINTENANCE_MEM = "set local maintenance_work_mem = '512MB'";
+    /** Those days are done; the rest are new. */
+    static final String SET_APART_STORED_PERSON_DAYS = """
+            delete from imported_person_day i
+            using person_day p
+            where p.account_id = i.account_id and p.day = i.day and p.person_id = i.person_id""";
 
     /**
-     * The indexes of message as the migrations define them (V1, V4, V31), dropped before a bulk insert and built
-     * again after it: one sorted build is several times cheaper than a million single insertions.
-     * {@code BulkImportTest} fails if the schema gains an index these lists do not know, or builds one differently.
+     * The new days: a plain insert in primary key order (imports hold a lock, no other writer races it) that
+     * does not read person_day, so no plan can rescan the pages it is writing.
      */
-    static final List<String> DROP_MESSAGE_INDEXES = List.of(
-            "alter table message drop constraint message_pkey",
-            "alter table message drop constraint message_network_message_id_key",
-            "drop index message_account_time",
-            "drop index message_waiting_for_parent",
-            "drop index message_person",
-            "drop index message_parent");
+    static final String INSERT_NEW_PERSON_DAYS = """
+            insert into person_day (account_id, person_id, day, shares)
+            select account_id, person_id, day, shares from imported_person_day
+            order by account_id, day, person_id""";
 
-    static final List<String> CREATE_MESSAGE_INDEXES = List.of(
-            "alter table message add constraint message_pkey primary key (id)",
-            "alter table message add constraint message_network_message_id_key unique (network, message_id)",
-            "create index message_account_time on message (account_id, created_at)",
-            """
-            create index message_waiting_for_parent on message (network, in_reply_to)
-                where in_reply_to is not null and parent_id is null""",
-            "create index message_person on message (person_id) where person_id is not null",
-            "create index message_parent on message (parent_id) where parent_id is not null");
+    /** Planner's row count of message, kept current by autovacuum and the bulk path's analyze; -1 before the first. */
+    static final String MESSAGE_ROWS_ESTIMATE = "select greatest(reltuples, 0)::bigint from pg_class where oid = 'message'::regclass";
+
+    /**
+     * After a bulk insert, the planner must know the new rows before the statements that join them (person
+     * days, late parents) and the dashboard's first requests plan against them. It counts this transaction's
+     * own rows, and takes no lock that readers or the insert wait for.
+     */
+    static final String ANALYZE_MESSAGES = "analyze message";
+
+    static final String ANALYZE_PERSON_DAYS = "analyze person_day";
 
     static final String STAGE_FOLLOWERS = """
             create temp table stage_follower (line bigint, network text, account text, day date, followers bigint)
