@@ -73,10 +73,15 @@ public class MetricCalculator {
             return compute(facts.facts(accountIds), periods);
         }
         Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);
+        StringBuilder took = new StringBuilder();
         for (MetricFamily family : families) {
+            long started = System.nanoTime();
             Map<Metric, List<MetricPoint>> computed = family.compute(accountIds, grain, periods);
             family.metrics().forEach(m -> series.put(m, computed.get(m)));
+            took.append(' ').append(family.getClass().getSimpleName()).append(' ')
+                    .append((System.nanoTime() - started) / 1_000_000).append(" ms");
         }
+        LOG.info("scope {}, time per family:{}", accountIds, took);
         return series;
     }
 

@@ -10,7 +10,9 @@ import java.util.List;
 
 /**
  * The person-level figures of a scope and range of periods ({@link PersonDayScan}), kept while the scope's data
- * versions hold: the dashboard's metrics, tiers and cohorts requests for one range share one pass.
+ * versions hold: the dashboard's metrics, tiers and cohorts requests for one range share one pass. A cache of
+ * its own: it is filled while those requests fill theirs, and Caffeine refuses a computation nested in another
+ * one of the same cache.
  */
 @Singleton
 class PersonFiguresCache {
@@ -19,7 +21,7 @@ class PersonFiguresCache {
     private final DataVersions versions;
     private final SyncCache<?> cache;
 
-    PersonFiguresCache(PersonActivity activity, DataVersions versions, @Named("metric-series") SyncCache<?> cache) {
+    PersonFiguresCache(PersonActivity activity, DataVersions versions, @Named("person-figures") SyncCache<?> cache) {
         this.activity = activity;
         this.versions = versions;
         this.cache = cache;

@@ -35,15 +35,18 @@ public class ScopeFactsCache {
     private final DataVersions versions;
     private final SyncCache<?> cache;
     private final SyncCache<?> series;
+    private final SyncCache<?> personFigures;
 
     ScopeFactsCache(ScopeLoader loader, Database database, RapportSettings settings, DataVersions versions,
-                    @Named("scope-facts") SyncCache<?> cache, @Named("metric-series") SyncCache<?> series) {
+                    @Named("scope-facts") SyncCache<?> cache, @Named("metric-series") SyncCache<?> series,
+                    @Named("person-figures") SyncCache<?> personFigures) {
         this.loader = loader;
         this.database = database;
         this.settings = settings;
         this.versions = versions;
         this.cache = cache;
         this.series = series;
+        this.personFigures = personFigures;
     }
 
     /**
@@ -85,7 +88,7 @@ public class ScopeFactsCache {
     @EventListener
     public void onDataChanged(DataChanged event) {
         Map<List<Integer>, String> current = new java.util.HashMap<>();
-        for (SyncCache<?> each : List.of(cache, series)) {
+        for (SyncCache<?> each : List.of(cache, series, personFigures)) {
             if (each.getNativeCache() instanceof com.github.benmanes.caffeine.cache.Cache<?, ?> caffeine) {
                 caffeine.asMap().keySet().removeIf(key -> !(key instanceof ScopeKeyed scoped)
                         || event.affects(scoped.scope().accountIds())

@@ -7,21 +7,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rapport.FreshDatabase;
 import rapport.RapportApi;
-import rapport.TestDatabase;
 import rapport.system.Database;
 import rapport.system.RapportSettings;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -62,39 +56,12 @@ abstract class FactEngineEquality implements FreshDatabase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.fresh());
-        properties.put("rapport.time-zone", zone());
-        properties.put("rapport.demo", "true");
-        return properties;
+        return EngineComparisonData.properties(zone());
     }
 
     @BeforeAll
     void importAndChange() throws IOException, SQLException {
-        RapportApi api = new RapportApi(client);
-        api.importFile("twcs", Files.readString(Path.of("src/test/resources/twcs/twcs-sample.csv")));
-        api.importFile("messages", changedCopies());
-        try (Connection c = database.connection(); Statement st = c.createStatement()) {
-            st.execute("delete from message where person_id = (select min(person_id) from message where kind = 'share')");
-        }
-    }
-
-    /** Ten stored person messages again: five moved nine days earlier, five turned into reactions. */
-    private String changedCopies() throws SQLException {
-        StringBuilder csv = new StringBuilder("network,account,message_id,author_id,author_handle,from_brand,kind,created_at,in_reply_to,text\n");
-        try (Connection c = database.connection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("""
-                     select m.network, a.handle, m.message_id, m.author_id, m.kind, m.created_at, coalesce(m.in_reply_to, '')
-                     from message m join account a on a.id = m.account_id
-                     where not m.from_brand and m.kind <> 'reaction' order by m.id limit 10""")) {
-            for (int i = 0; rs.next(); i++) {
-                OffsetDateTime at = rs.getObject(6, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
-                String kind = i < 5 ? rs.getString(5) : "reaction";
-                csv.append(String.join(",", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(4), "false", kind, (i < 5 ? at.minusDays(9) : at).toString(), rs.getString(7), "changed"))
-                        .append('\n');
-            }
-        }
-        return csv.toString();
+        EngineComparisonData.importAndChange(new RapportApi(client), database);
     }
 
     List<List<Integer>> scopes() throws SQLException {

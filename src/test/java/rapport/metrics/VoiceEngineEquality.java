@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import rapport.Fixture;
 import rapport.FreshDatabase;
 import rapport.RapportApi;
-import rapport.TestDatabase;
 import rapport.metrics.voice.VoiceFactsRefresher;
 import rapport.metrics.voice.VoiceFamilies;
 import rapport.system.Database;
@@ -23,7 +22,6 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -64,10 +62,7 @@ abstract class VoiceEngineEquality implements FreshDatabase {
 
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(TestDatabase.fresh());
-        properties.put("rapport.time-zone", zone());
-        properties.put("rapport.demo", "true");
-        return properties;
+        return EngineComparisonData.properties(zone());
     }
 
     @BeforeAll
