@@ -59,6 +59,13 @@ final class VoiceSql {
             select message_id, group_id, normalised, grams, text_key, prefix from brand_reply
             where group_id is not null and (prefix && ?::bigint[] or text_key = any(?::bigint[]))""";
 
+    /** One grouped reply per text hash (a hash shared by two texts may name the other one: the caller compares). */
+    static final String A_REPLY_PER_TEXT_KEY = """
+            select k.key, r.normalised, r.group_id
+            from unnest(?::bigint[]) k(key)
+            cross join lateral (select normalised, group_id from brand_reply
+                                where group_id is not null and text_key = k.key limit 1) r""";
+
     static final String GROUPS_CANNED = """
             select distinct group_id from brand_reply where group_id = any(?) and canned""";
 
