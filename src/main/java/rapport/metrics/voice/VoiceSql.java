@@ -66,8 +66,10 @@ final class VoiceSql {
             cross join lateral (select normalised, group_id from brand_reply
                                 where group_id is not null and text_key = k.key limit 1) r""";
 
+    /** The given groups that are templates: one member each tells (a group's members are all canned or none). */
     static final String GROUPS_CANNED = """
-            select distinct group_id from brand_reply where group_id = any(?) and canned""";
+            select g.id from unnest(?::bigint[]) g(id)
+            where exists (select 1 from brand_reply r where r.group_id = g.id and r.canned)""";
 
     /** The other groups of a component join its target, taking its template status (merging only grows). */
     static final String MERGE_GROUPS = "update brand_reply set group_id = ?, canned = ? where group_id = any(?)";
