@@ -7,6 +7,7 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rapport.system.CoalescingWorker;
 import rapport.system.DataChanged;
 import rapport.system.Database;
 import rapport.system.RapportSettings;
@@ -20,9 +21,6 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Keeps the rollups current: after start-up and after every data change, in the background, it recomputes
@@ -40,12 +38,8 @@ public class RollupRefresher {
     private final RapportSettings settings;
     private final boolean background;
     private final long maxAllScopeMessages;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "rollups");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final CoalescingWorker worker = new CoalescingWorker("rollups", this::refreshNow, LOG,
+            "Rollup refresh failed; metrics are computed from the facts until the next import");
 
     RollupRefresher(RollupStore store, MetricCalculator calculator, Database database, RapportSettings settings,
                     @Value("${rapport.rollups.background:true}") boolean background,
@@ -70,21 +64,14 @@ public class RollupRefresher {
 
     /** One refresh waiting is enough: it will see every import finished before it starts. */
     private void schedule() {
-        if (background && queued.compareAndSet(false, true)) {
-            worker.submit(() -> {
-                queued.set(false);
-                try {
-                    refreshNow();
-                } catch (RuntimeException e) {
-                    LOG.warn("Rollup refresh failed; metrics are computed from the messages until the next import", e);
-                }
-            });
+        if (background) {
+            worker.schedule();
         }
     }
 
     @PreDestroy
     void stop() {
-        worker.shutdownNow();
+        worker.stop();
     }
 
     /** Brings every kept scope up to date; returns the scopes it recomputed. */

@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -86,24 +85,10 @@ abstract class ConversationEquality implements FreshDatabase {
     }
 
     private List<List<Integer>> scopes() throws SQLException {
-        List<Integer> all = new ArrayList<>();
-        List<Integer> crossing = new ArrayList<>();
-        try (Connection c = database.connection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select id, handle like 'Cross_' from account order by id")) {
-            while (rs.next()) {
-                all.add(rs.getInt(1));
-                if (rs.getBoolean(2)) {
-                    crossing.add(rs.getInt(1));
-                }
-            }
-        }
+        List<Integer> all = EngineComparisonData.ids(database, "select id from account order by id");
         assertTrue(all.size() >= 5, "twcs brands, the demo brand, CrossA and CrossB");
-        List<List<Integer>> scopes = new ArrayList<>();
-        all.forEach(id -> scopes.add(List.of(id)));
-        scopes.add(all.subList(0, 2));
-        scopes.add(crossing);
-        scopes.add(all);
-        return scopes;
+        return EngineComparisonData.scopes(all,
+                EngineComparisonData.ids(database, "select id from account where handle like 'Cross_' order by id"));
     }
 
     @Test
@@ -117,17 +102,7 @@ abstract class ConversationEquality implements FreshDatabase {
 
     @Test
     void everyConversationResponseAndContextMetric_sqlOverThreadFactsEqualsTheInMemoryEngine() throws SQLException {
-        for (List<Integer> scope : scopes()) {
-            ScopeFacts scopeFacts = facts.uncached(scope);
-            for (Grain grain : Grain.values()) {
-                List<Period> periods = refresher.coverage(scope, grain);
-                Map<Metric, List<MetricPoint>> expected = MetricCalculator.compute(scopeFacts, periods);
-                Map<Metric, List<MetricPoint>> actual = families.compute(scope, grain, periods);
-                for (Metric metric : ConversationFamilies.METRICS) {
-                    assertEquals(expected.get(metric), actual.get(metric), metric + ", scope " + scope + ", " + grain + ", " + zone());
-                }
-            }
-        }
+        EngineComparisonData.assertFamilyEqualsTheInMemoryEngine(families, scopes(), facts, refresher, zone());
     }
 
     @Test

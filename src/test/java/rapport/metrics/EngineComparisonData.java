@@ -13,8 +13,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * The data on which a new engine is compared with the in-memory one: the twcs slice and the demo brand, then
@@ -43,6 +47,45 @@ final class EngineComparisonData {
         api.importFile("messages", changedCopies(database));
         try (Connection c = database.connection(); Statement st = c.createStatement()) {
             st.execute("delete from message where person_id = (select min(person_id) from message where kind = 'share')");
+        }
+    }
+
+    /** The ids a query over the accounts returns, in its order. */
+    static List<Integer> ids(Database database, String query) throws SQLException {
+        List<Integer> ids = new ArrayList<>();
+        try (Connection c = database.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
+            while (rs.next()) {
+                ids.add(rs.getInt(1));
+            }
+        }
+        return ids;
+    }
+
+    /** The scopes compared: each account alone, the first two together, the given pair (when any), all of them. */
+    static List<List<Integer>> scopes(List<Integer> all, List<Integer> pair) {
+        List<List<Integer>> scopes = new ArrayList<>();
+        all.forEach(id -> scopes.add(List.of(id)));
+        scopes.add(all.subList(0, 2));
+        if (!pair.isEmpty()) {
+            scopes.add(pair);
+        }
+        scopes.add(all);
+        return scopes;
+    }
+
+    /** The family's metrics equal the in-memory engine's for every scope, both grains, every period of a rollup. */
+    static void assertFamilyEqualsTheInMemoryEngine(MetricFamily family, List<List<Integer>> scopes, ScopeFactsCache facts,
+                                                    RollupRefresher refresher, String zone) {
+        for (List<Integer> scope : scopes) {
+            ScopeFacts scopeFacts = facts.uncached(scope);
+            for (Grain grain : Grain.values()) {
+                List<Period> periods = refresher.coverage(scope, grain);
+                Map<Metric, List<MetricPoint>> expected = MetricCalculator.compute(scopeFacts, periods);
+                Map<Metric, List<MetricPoint>> actual = family.compute(scope, grain, periods);
+                for (Metric metric : family.metrics()) {
+                    assertEquals(expected.get(metric), actual.get(metric), metric + ", scope " + scope + ", " + grain + ", " + zone);
+                }
+            }
         }
     }
 

@@ -11,11 +11,7 @@ import rapport.system.Database;
 import rapport.system.RapportSettings;
 
 import java.io.IOException;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -65,30 +61,14 @@ abstract class FactEngineEquality implements FreshDatabase {
     }
 
     List<List<Integer>> scopes() throws SQLException {
-        List<Integer> all = new ArrayList<>();
-        try (Connection c = database.connection(); Statement st = c.createStatement();
-             ResultSet rs = st.executeQuery("select id from account order by id")) {
-            while (rs.next()) {
-                all.add(rs.getInt(1));
-            }
-        }
+        List<Integer> all = EngineComparisonData.ids(database, "select id from account order by id");
         assertTrue(all.size() >= 3, "twcs brands and the demo brand");
-        List<List<Integer>> scopes = new ArrayList<>();
-        all.forEach(id -> scopes.add(List.of(id)));
-        scopes.add(all.subList(0, 2));
-        scopes.add(all);
-        return scopes;
+        return EngineComparisonData.scopes(all, List.of());
     }
 
     @Test
     void interactorsAdvocatesAndNps_sqlOverPersonDaysEqualsTheInMemoryEngine() throws SQLException {
-        eachScopeAndGrain((scope, scopeFacts, grain, periods) -> {
-            Map<Metric, List<MetricPoint>> expected = MetricCalculator.compute(scopeFacts, periods);
-            Map<Metric, List<MetricPoint>> actual = personFamilies.compute(scope, grain, periods);
-            for (Metric metric : PersonFamilies.METRICS) {
-                assertEquals(expected.get(metric), actual.get(metric), metric + ", scope " + scope + ", " + grain + ", " + zone());
-            }
-        });
+        EngineComparisonData.assertFamilyEqualsTheInMemoryEngine(personFamilies, scopes(), facts, refresher, zone());
     }
 
     @Test

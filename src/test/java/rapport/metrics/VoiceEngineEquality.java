@@ -140,37 +140,16 @@ abstract class VoiceEngineEquality implements FreshDatabase {
     List<List<Integer>> scopes() throws SQLException {
         List<Integer> all = ids("select id from account order by id");
         assertTrue(all.size() >= 4, "twcs brands, the demo brand, Alpha and Beta");
-        List<List<Integer>> scopes = new ArrayList<>();
-        all.forEach(id -> scopes.add(List.of(id)));
-        scopes.add(all.subList(0, 2));
-        scopes.add(ids("select id from account where handle in ('Alpha', 'Beta') order by id"));
-        scopes.add(all);
-        return scopes;
+        return EngineComparisonData.scopes(all, ids("select id from account where handle in ('Alpha', 'Beta') order by id"));
     }
 
     private List<Integer> ids(String query) throws SQLException {
-        List<Integer> ids = new ArrayList<>();
-        try (Connection c = database.connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(query)) {
-            while (rs.next()) {
-                ids.add(rs.getInt(1));
-            }
-        }
-        return ids;
+        return EngineComparisonData.ids(database, query);
     }
 
     @Test
     void cannedPersonalizationAndPromotional_sqlOverVoiceFactsEqualsTheInMemoryEngine() throws SQLException {
-        for (List<Integer> scope : scopes()) {
-            ScopeFacts scopeFacts = facts.uncached(scope);
-            for (Grain grain : Grain.values()) {
-                List<Period> periods = refresher.coverage(scope, grain);
-                Map<Metric, List<MetricPoint>> expected = MetricCalculator.compute(scopeFacts, periods);
-                Map<Metric, List<MetricPoint>> actual = voice.compute(scope, grain, periods);
-                for (Metric metric : VoiceFamilies.METRICS) {
-                    assertEquals(expected.get(metric), actual.get(metric), metric + ", scope " + scope + ", " + grain + ", " + zone());
-                }
-            }
-        }
+        EngineComparisonData.assertFamilyEqualsTheInMemoryEngine(voice, scopes(), facts, refresher, zone());
     }
 
     @Test

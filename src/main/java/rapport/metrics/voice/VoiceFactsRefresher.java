@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rapport.metrics.PromotionalMessages;
 import rapport.system.DataChanged;
+import rapport.system.CoalescingWorker;
 import rapport.system.Database;
 
 import java.sql.Connection;
@@ -24,9 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Derives the brand-voice facts (migration V61) from what the triggers queued: after start-up (the first start
@@ -44,12 +42,8 @@ public class VoiceFactsRefresher {
     static final int CHUNK = 5_000;
 
     private final Database database;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "voice-facts");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final AtomicBoolean queued = new AtomicBoolean();
+    private final CoalescingWorker worker = new CoalescingWorker("voice-facts", this::drain, LOG,
+            "Deriving the brand-voice facts failed; the next read or change tries again");
 
     VoiceFactsRefresher(Database database) {
         this.database = database;
@@ -57,25 +51,12 @@ public class VoiceFactsRefresher {
 
     @EventListener
     void onStartup(StartupEvent event) {
-        schedule();
+        worker.schedule();
     }
 
     @EventListener
     void onDataChanged(DataChanged event) {
-        schedule();
-    }
-
-    private void schedule() {
-        if (queued.compareAndSet(false, true)) {
-            worker.submit(() -> {
-                queued.set(false);
-                try {
-                    drain();
-                } catch (RuntimeException e) {
-                    LOG.warn("Deriving the brand-voice facts failed; the next read or change tries again", e);
-                }
-            });
-        }
+        worker.schedule();
     }
 
     /** Derives what is queued when one of the accounts is queued, before their figures are read. */
