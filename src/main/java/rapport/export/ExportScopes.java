@@ -5,7 +5,7 @@ import rapport.accounts.AccountDirectory;
 import rapport.accounts.Scope;
 import rapport.metrics.MetricQuery;
 import rapport.metrics.MetricQueryResolver;
-import rapport.metrics.PeriodRange;
+import rapport.metrics.period.PeriodRange;
 import rapport.system.BadRequest;
 
 import java.util.List;

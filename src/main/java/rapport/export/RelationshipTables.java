@@ -2,11 +2,11 @@ package rapport.export;
 
 import jakarta.inject.Singleton;
 import rapport.accounts.Scope;
-import rapport.metrics.CohortRetention;
-import rapport.metrics.NpsByTier;
-import rapport.metrics.RelationshipViews;
-import rapport.metrics.ResponseTimeDistribution;
-import rapport.metrics.TierFlows;
+import rapport.metrics.conversation.ResponseTimeDistribution;
+import rapport.metrics.relationships.CohortRetention;
+import rapport.metrics.relationships.NpsByTier;
+import rapport.metrics.relationships.RelationshipViews;
+import rapport.metrics.relationships.TierFlows;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -2,16 +2,24 @@ package rapport.metrics;
 
 import io.micronaut.cache.SyncCache;
 import io.micronaut.context.annotation.Value;
-import rapport.metrics.conversation.ConversationFamilies;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import rapport.accounts.Scope;
+import rapport.metrics.conversation.ConversationFamilies;
+import rapport.metrics.freshness.DataVersions;
+import rapport.metrics.freshness.ScopeKeyed;
+import rapport.metrics.memory.InMemoryEngine;
+import rapport.metrics.period.Grain;
+import rapport.metrics.period.Period;
+import rapport.metrics.period.PeriodRange;
+import rapport.metrics.rollup.RollupStore;
 import rapport.system.RapportSettings;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Every metric of METRICS.md for a scope over a range of periods, computed on the server, once. */
 @Singleton
@@ -19,7 +27,7 @@ public class MetricCalculator {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MetricCalculator.class);
 
-    private final ScopeFactsCache facts;
+    private final InMemoryEngine inMemory;
     private final RollupStore rollups;
     private final DataVersions versions;
     private final RapportSettings settings;
@@ -28,24 +36,30 @@ public class MetricCalculator {
     private final ConversationFamilies conversations;
     private final boolean fromFacts;
 
-    MetricCalculator(ScopeFactsCache facts, RollupStore rollups, DataVersions versions, RapportSettings settings,
+    MetricCalculator(InMemoryEngine inMemory, RollupStore rollups, DataVersions versions, RapportSettings settings,
                      @Named("metric-series") SyncCache<?> cache, List<MetricFamily> families,
                      ConversationFamilies conversations, @Value("${rapport.metrics.engine:facts}") String engine) {
-        this.facts = facts;
+        this.inMemory = inMemory;
         this.rollups = rollups;
         this.versions = versions;
         this.settings = settings;
         this.cache = cache;
         this.families = families;
         this.conversations = conversations;
-        java.util.Set<Metric> covered = java.util.EnumSet.noneOf(Metric.class);
+        Set<Metric> covered = EnumSet.noneOf(Metric.class);
         families.forEach(f -> covered.addAll(f.metrics()));
-        // the in-memory engine stays the answer until the families cover every metric (and for A/B benchmarks)
-        this.fromFacts = "facts".equals(engine) && covered.size() == Metric.values().length;
+        if (!List.of("facts", "memory").contains(engine)) {
+            throw new IllegalStateException("rapport.metrics.engine (RAPPORT_METRICS_ENGINE): '" + engine + "'; known: facts, memory");
+        }
+        this.fromFacts = "facts".equals(engine);
+        if (fromFacts && covered.size() < Metric.values().length) {
+            // a metric without a family would silently put every scope back on the in-memory engine
+            throw new IllegalStateException("metrics without a family: " + EnumSet.complementOf(EnumSet.copyOf(covered)) + "; see README, Add a metric");
+        }
         LOG.info("metric series computed {}", fromFacts ? "from the facts in PostgreSQL" : "in memory from the scope's messages");
     }
 
-    private record Key(DataVersions.ScopeVersion scope, PeriodRange range) implements ScopeFactsCache.ScopeKeyed {
+    private record Key(DataVersions.ScopeVersion scope, PeriodRange range) implements ScopeKeyed {
     }
 
     /** Every metric's points for one scope and range: what the cache holds. */
@@ -71,9 +85,9 @@ public class MetricCalculator {
     }
 
     /** Every metric's points for the scope and consecutive periods, from the facts or, until they cover all, in memory. */
-    Map<Metric, List<MetricPoint>> series(List<Integer> accountIds, Grain grain, List<Period> periods) {
+    public Map<Metric, List<MetricPoint>> series(List<Integer> accountIds, Grain grain, List<Period> periods) {
         if (!fromFacts || !conversations.coverEveryThread(accountIds)) {
-            return compute(facts.facts(accountIds), periods);
+            return inMemory.series(accountIds, periods);
         }
         Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);
         StringBuilder took = new StringBuilder();
@@ -88,20 +102,7 @@ public class MetricCalculator {
         return series;
     }
 
-    boolean fromFacts() {
+    public boolean fromFacts() {
         return fromFacts;
-    }
-
-    static Map<Metric, List<MetricPoint>> compute(ScopeFacts scopeFacts, List<Period> periods) {
-        Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);
-        for (Metric metric : Metric.values()) {
-            List<MetricPoint> points = new ArrayList<>(periods.size());
-            for (Period period : periods) {
-                MetricValue value = metric.compute(scopeFacts, period);
-                points.add(new MetricPoint(period.start(), period.end(), value.value(), value.n()));
-            }
-            series.put(metric, points);
-        }
-        return series;
     }
 }

@@ -1,5 +1,8 @@
 package rapport.metrics;
 
+import rapport.metrics.period.Grain;
+import rapport.metrics.period.Period;
+
 import java.util.List;
 import java.util.Map;
 

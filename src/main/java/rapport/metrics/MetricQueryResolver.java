@@ -3,6 +3,7 @@ package rapport.metrics;
 import jakarta.inject.Singleton;
 import rapport.accounts.AccountDirectory;
 import rapport.accounts.Scope;
+import rapport.metrics.period.PeriodRange;
 import rapport.system.RapportSettings;
 
 /** Checks a {@link MetricQuery} and turns it into the accounts and periods it names (a 400 naming the bad parameter otherwise). */

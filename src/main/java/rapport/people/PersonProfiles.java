@@ -4,7 +4,7 @@ import io.micronaut.http.HttpStatus;
 import io.micronaut.http.exceptions.HttpStatusException;
 import jakarta.inject.Singleton;
 import rapport.accounts.Scope;
-import rapport.metrics.RelationshipViews;
+import rapport.metrics.relationships.RelationshipViews;
 import rapport.system.BadRequest;
 import rapport.system.Database;
 import rapport.system.RapportSettings;

@@ -3,13 +3,13 @@ package rapport.summary;
 import jakarta.inject.Singleton;
 import rapport.accounts.AccountSummary;
 import rapport.accounts.Scope;
-import rapport.metrics.Grain;
 import rapport.metrics.Metric;
 import rapport.metrics.MetricCalculator;
 import rapport.metrics.MetricPoint;
 import rapport.metrics.MetricReport;
 import rapport.metrics.MetricSeries;
-import rapport.metrics.PeriodRange;
+import rapport.metrics.period.Grain;
+import rapport.metrics.period.PeriodRange;
 import rapport.summary.highlights.Change;
 import rapport.summary.highlights.Highlights;
 

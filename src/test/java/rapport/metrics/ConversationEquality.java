@@ -9,6 +9,12 @@ import rapport.Fixture;
 import rapport.FreshDatabase;
 import rapport.RapportApi;
 import rapport.metrics.conversation.ConversationFamilies;
+import rapport.metrics.memory.InMemoryViews;
+import rapport.metrics.memory.ScopeFacts;
+import rapport.metrics.memory.ScopeFactsCache;
+import rapport.metrics.period.Grain;
+import rapport.metrics.period.Period;
+import rapport.metrics.rollup.RollupRefresher;
 import rapport.system.Database;
 import rapport.system.RapportSettings;
 
@@ -112,7 +118,7 @@ abstract class ConversationEquality implements FreshDatabase {
             List<Period> weeks = refresher.coverage(scope, Grain.WEEK);
             for (int last : List.of(weeks.size() - 1, weeks.size() / 2)) {
                 Period whole = Period.of(weeks.get(0).start(), weeks.get(last).end(), settings.zone());
-                assertEquals(ResponseTimeDistribution.compute(scopeFacts, whole, "s"), families.responseTimes(scope, whole, "s"),
+                assertEquals(InMemoryViews.responseTimes(scopeFacts, whole, "s"), families.responseTimes(scope, whole, "s"),
                         "scope " + scope + ", " + zone());
             }
         }

@@ -2,6 +2,12 @@ package rapport.metrics;
 
 import rapport.RapportApi;
 import rapport.TestDatabase;
+import rapport.metrics.memory.InMemoryEngine;
+import rapport.metrics.memory.ScopeFacts;
+import rapport.metrics.memory.ScopeFactsCache;
+import rapport.metrics.period.Grain;
+import rapport.metrics.period.Period;
+import rapport.metrics.rollup.RollupRefresher;
 import rapport.system.Database;
 
 import java.io.IOException;
@@ -80,7 +86,7 @@ final class EngineComparisonData {
             ScopeFacts scopeFacts = facts.uncached(scope);
             for (Grain grain : Grain.values()) {
                 List<Period> periods = refresher.coverage(scope, grain);
-                Map<Metric, List<MetricPoint>> expected = MetricCalculator.compute(scopeFacts, periods);
+                Map<Metric, List<MetricPoint>> expected = InMemoryEngine.compute(scopeFacts, periods);
                 Map<Metric, List<MetricPoint>> actual = family.compute(scope, grain, periods);
                 for (Metric metric : family.metrics()) {
                     assertEquals(expected.get(metric), actual.get(metric), metric + ", scope " + scope + ", " + grain + ", " + zone);

@@ -7,6 +7,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rapport.FreshDatabase;
 import rapport.RapportApi;
+import rapport.metrics.memory.InMemoryViews;
+import rapport.metrics.memory.ScopeFacts;
+import rapport.metrics.memory.ScopeFactsCache;
+import rapport.metrics.period.Grain;
+import rapport.metrics.period.Period;
+import rapport.metrics.period.PeriodRange;
+import rapport.metrics.relationships.PersonFamilies;
+import rapport.metrics.relationships.PersonRelationships;
+import rapport.metrics.rollup.RollupRefresher;
 import rapport.system.Database;
 import rapport.system.RapportSettings;
 
@@ -74,7 +83,7 @@ abstract class FactEngineEquality implements FreshDatabase {
     @Test
     void tiersAndFlows_sqlOverPersonDaysEqualsTheInMemoryEngine() throws SQLException {
         eachScopeAndGrain((scope, scopeFacts, grain, periods) ->
-                assertEquals(TierFlows.compute(scopeFacts, grain, periods, "s"), relationships.tiers(scope, grain, periods, "s")));
+                assertEquals(InMemoryViews.tiers(scopeFacts, grain, periods, "s"), relationships.tiers(scope, grain, periods, "s")));
     }
 
     @Test
@@ -83,7 +92,7 @@ abstract class FactEngineEquality implements FreshDatabase {
             // all periods, and a range that ends amid the data: offsets past its end are null
             for (int last : List.of(periods.size() - 1, periods.size() / 2)) {
                 PeriodRange range = new PeriodRange(grain, periods.get(0).start(), periods.get(last).start());
-                assertEquals(CohortRetention.compute(scopeFacts, range, "s"), relationships.cohorts(scope, range, "s"));
+                assertEquals(InMemoryViews.cohorts(scopeFacts, range, "s"), relationships.cohorts(scope, range, "s"));
             }
         });
     }
@@ -92,7 +101,7 @@ abstract class FactEngineEquality implements FreshDatabase {
     void npsByTier_sqlOverPersonDaysEqualsTheInMemoryEngine() throws SQLException {
         eachScopeAndGrain((scope, scopeFacts, grain, periods) -> {
             Period whole = Period.of(periods.get(0).start(), periods.get(periods.size() - 1).end(), settings.zone());
-            assertEquals(NpsByTier.compute(scopeFacts, whole, "s"), relationships.npsByTier(scope, whole, "s"));
+            assertEquals(InMemoryViews.npsByTier(scopeFacts, whole, "s"), relationships.npsByTier(scope, whole, "s"));
         });
     }
 

@@ -9,6 +9,14 @@ import org.junit.jupiter.api.TestInstance;
 import rapport.FreshDatabase;
 import rapport.RapportApi;
 import rapport.accounts.Scope;
+import rapport.metrics.memory.InMemoryEngine;
+import rapport.metrics.memory.InMemoryViews;
+import rapport.metrics.memory.ScopeFacts;
+import rapport.metrics.memory.ScopeFactsCache;
+import rapport.metrics.period.Grain;
+import rapport.metrics.period.Period;
+import rapport.metrics.period.PeriodRange;
+import rapport.metrics.relationships.RelationshipViews;
 import rapport.system.Database;
 import rapport.system.RapportSettings;
 
@@ -67,9 +75,9 @@ class InReplyToCycleTest implements FreshDatabase {
 
         ScopeFacts inMemory = facts.uncached(scope);
         Period whole = Period.of(periods.get(0).start(), periods.get(periods.size() - 1).end(), settings.zone());
-        assertEquals(ResponseTimeDistribution.compute(inMemory, whole, "Loop"),
+        assertEquals(InMemoryViews.responseTimes(inMemory, whole, "Loop"),
                 views.responseTimes(new Scope("Loop", scope), range));
-        Map<Metric, List<MetricPoint>> expected = MetricCalculator.compute(inMemory, periods);
+        Map<Metric, List<MetricPoint>> expected = InMemoryEngine.compute(inMemory, periods);
         for (Metric metric : Metric.values()) {
             assertEquals(expected.get(metric).get(1).value(), week.get(metric.key()), metric.key());
         }

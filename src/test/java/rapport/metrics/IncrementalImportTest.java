@@ -9,6 +9,7 @@ import org.junit.jupiter.api.TestInstance;
 import rapport.Fixture;
 import rapport.FreshDatabase;
 import rapport.RapportApi;
+import rapport.metrics.rollup.RollupRefresher;
 
 import java.util.Map;
 

@@ -11,6 +11,13 @@ import rapport.Fixture;
 import rapport.FreshDatabase;
 import rapport.RapportApi;
 import rapport.metrics.conversation.ConversationFamilies;
+import rapport.metrics.memory.InMemoryEngine;
+import rapport.metrics.memory.InMemoryViews;
+import rapport.metrics.memory.ScopeFacts;
+import rapport.metrics.memory.ScopeFactsCache;
+import rapport.metrics.period.Grain;
+import rapport.metrics.period.Period;
+import rapport.metrics.rollup.RollupRefresher;
 import rapport.system.Database;
 import rapport.system.RapportSettings;
 
@@ -153,13 +160,13 @@ class ThreadFactsIncrementalTest implements FreshDatabase {
         Map<Metric, List<MetricPoint>> weeks = null;
         for (Grain grain : Grain.values()) {
             List<Period> periods = refresher.coverage(scope, grain);
-            Map<Metric, List<MetricPoint>> expected = MetricCalculator.compute(scopeFacts, periods);
+            Map<Metric, List<MetricPoint>> expected = InMemoryEngine.compute(scopeFacts, periods);
             Map<Metric, List<MetricPoint>> actual = families.compute(scope, grain, periods);
             for (Metric metric : ConversationFamilies.METRICS) {
                 assertEquals(expected.get(metric), actual.get(metric), metric + ", scope " + scope + ", " + grain);
             }
             Period whole = Period.of(periods.get(0).start(), periods.get(periods.size() - 1).end(), settings.zone());
-            assertEquals(ResponseTimeDistribution.compute(scopeFacts, whole, "s"), families.responseTimes(scope, whole, "s"));
+            assertEquals(InMemoryViews.responseTimes(scopeFacts, whole, "s"), families.responseTimes(scope, whole, "s"));
             if (grain == Grain.WEEK) {
                 weeks = actual;
             }

@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @MicronautTest(transactional = false)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwcsReferenceTest implements FreshDatabase {
+public class TwcsReferenceTest implements FreshDatabase {
 
     @Inject
     @Client("/")
@@ -64,7 +64,7 @@ class TwcsReferenceTest implements FreshDatabase {
     }
 
     /** period_start|period_end|grain|scope|metric → value */
-    static Map<String, String> cells(String csv) throws IOException {
+    public static Map<String, String> cells(String csv) throws IOException {
         Map<String, String> cells = new LinkedHashMap<>();
         for (CSVRecord r : CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv))) {
             cells.put(String.join("|", r.get("period_start"), r.get("period_end"), r.get("grain"), r.get("scope"), r.get("metric")),
@@ -73,7 +73,7 @@ class TwcsReferenceTest implements FreshDatabase {
         return cells;
     }
 
-    static boolean sameNumber(String expected, String actual) {
+    public static boolean sameNumber(String expected, String actual) {
         if (expected.isEmpty() || actual == null || actual.isEmpty()) {
             return expected.isEmpty() && actual != null && actual.isEmpty();
         }

@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import rapport.Fixture;
 import rapport.FreshDatabase;
 import rapport.RapportApi;
+import rapport.metrics.memory.ScopeFactsCache;
+import rapport.metrics.rollup.RollupRefresher;
 import rapport.metrics.voice.VoiceFactsRefresher;
 import rapport.metrics.voice.VoiceFamilies;
 import rapport.system.Database;

@@ -1,13 +1,12 @@
 package rapport.metrics.conversation;
 
 import jakarta.inject.Singleton;
-import rapport.metrics.Grain;
 import rapport.metrics.Metric;
 import rapport.metrics.MetricFamily;
 import rapport.metrics.MetricPoint;
 import rapport.metrics.MetricValue;
-import rapport.metrics.Period;
-import rapport.metrics.ResponseTimeDistribution;
+import rapport.metrics.period.Grain;
+import rapport.metrics.period.Period;
 import rapport.system.Database;
 import rapport.system.RapportSettings;
 

@@ -1,7 +1,6 @@
 package rapport.metrics.voice;
 
-import rapport.metrics.Period;
-import rapport.metrics.TemplateGroups;
+import rapport.metrics.period.Period;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

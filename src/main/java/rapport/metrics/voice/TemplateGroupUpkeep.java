@@ -1,7 +1,5 @@
 package rapport.metrics.voice;
 
-import rapport.metrics.TemplateGroups;
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,8 +1,5 @@
 package rapport.metrics.voice;
 
-import rapport.metrics.TemplateGroups;
-import rapport.metrics.TemplateText;
-
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;

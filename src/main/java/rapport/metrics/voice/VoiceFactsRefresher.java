@@ -5,9 +5,8 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import rapport.metrics.PromotionalMessages;
-import rapport.system.DataChanged;
 import rapport.system.CoalescingWorker;
+import rapport.system.DataChanged;
 import rapport.system.Database;
 
 import java.sql.Connection;

@@ -1,12 +1,12 @@
 package rapport.metrics.voice;
 
 import jakarta.inject.Singleton;
-import rapport.metrics.Grain;
 import rapport.metrics.Metric;
 import rapport.metrics.MetricFamily;
 import rapport.metrics.MetricPoint;
 import rapport.metrics.MetricValue;
-import rapport.metrics.Period;
+import rapport.metrics.period.Grain;
+import rapport.metrics.period.Period;
 import rapport.system.Database;
 
 import java.sql.Connection;

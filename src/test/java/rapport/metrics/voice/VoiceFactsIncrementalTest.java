@@ -10,10 +10,10 @@ import org.junit.jupiter.api.TestInstance;
 import rapport.Fixture;
 import rapport.FreshDatabase;
 import rapport.RapportApi;
-import rapport.metrics.Grain;
 import rapport.metrics.Metric;
 import rapport.metrics.MetricPoint;
-import rapport.metrics.Period;
+import rapport.metrics.period.Grain;
+import rapport.metrics.period.Period;
 import rapport.system.Database;
 import rapport.system.RapportSettings;
 

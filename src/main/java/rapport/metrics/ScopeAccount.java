@@ -1,7 +1,0 @@
-package rapport.metrics;
-
-import java.util.List;
-
-/** An account in scope with its promotional-message settings. */
-record ScopeAccount(int id, String network, String handle, List<String> promoPhrases, List<String> ownDomains) {
-}
