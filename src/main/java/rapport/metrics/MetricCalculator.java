@@ -2,7 +2,6 @@ package rapport.metrics;
 
 import io.micronaut.cache.SyncCache;
 import io.micronaut.context.annotation.Value;
-import rapport.metrics.conversation.ConversationFamilies;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import rapport.accounts.Scope;
@@ -25,19 +24,17 @@ public class MetricCalculator {
     private final RapportSettings settings;
     private final SyncCache<?> cache;
     private final List<MetricFamily> families;
-    private final ConversationFamilies conversations;
     private final boolean fromFacts;
 
     MetricCalculator(ScopeFactsCache facts, RollupStore rollups, DataVersions versions, RapportSettings settings,
                      @Named("metric-series") SyncCache<?> cache, List<MetricFamily> families,
-                     ConversationFamilies conversations, @Value("${rapport.metrics.engine:facts}") String engine) {
+                     @Value("${rapport.metrics.engine:facts}") String engine) {
         this.facts = facts;
         this.rollups = rollups;
         this.versions = versions;
         this.settings = settings;
         this.cache = cache;
         this.families = families;
-        this.conversations = conversations;
         java.util.Set<Metric> covered = java.util.EnumSet.noneOf(Metric.class);
         families.forEach(f -> covered.addAll(f.metrics()));
         // the in-memory engine stays the answer until the families cover every metric (and for A/B benchmarks)
@@ -72,7 +69,7 @@ public class MetricCalculator {
 
     /** Every metric's points for the scope and consecutive periods, from the facts or, until they cover all, in memory. */
     Map<Metric, List<MetricPoint>> series(List<Integer> accountIds, Grain grain, List<Period> periods) {
-        if (!fromFacts || !conversations.coverEveryThread(accountIds)) {
+        if (!fromFacts) {
             return compute(facts.facts(accountIds), periods);
         }
         Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);
