@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import rapport.accounts.Scope;
-import rapport.metrics.conversation.ConversationFamilies;
 import rapport.metrics.freshness.DataVersions;
 import rapport.metrics.freshness.ScopeKeyed;
 import rapport.metrics.memory.InMemoryEngine;
@@ -33,19 +32,17 @@ public class MetricCalculator {
     private final RapportSettings settings;
     private final SyncCache<?> cache;
     private final List<MetricFamily> families;
-    private final ConversationFamilies conversations;
     private final boolean fromFacts;
 
     MetricCalculator(InMemoryEngine inMemory, RollupStore rollups, DataVersions versions, RapportSettings settings,
                      @Named("metric-series") SyncCache<?> cache, List<MetricFamily> families,
-                     ConversationFamilies conversations, @Value("${rapport.metrics.engine:facts}") String engine) {
+                     @Value("${rapport.metrics.engine:facts}") String engine) {
         this.inMemory = inMemory;
         this.rollups = rollups;
         this.versions = versions;
         this.settings = settings;
         this.cache = cache;
         this.families = families;
-        this.conversations = conversations;
         Set<Metric> covered = EnumSet.noneOf(Metric.class);
         families.forEach(f -> covered.addAll(f.metrics()));
         if (!List.of("facts", "memory").contains(engine)) {
@@ -84,9 +81,9 @@ public class MetricCalculator {
         return series;
     }
 
-    /** Every metric's points for the scope and consecutive periods, from the facts or, until they cover all, in memory. */
+    /** Every metric's points for the scope and consecutive periods, from the facts (or in memory, when so configured). */
     public Map<Metric, List<MetricPoint>> series(List<Integer> accountIds, Grain grain, List<Period> periods) {
-        if (!fromFacts || !conversations.coverEveryThread(accountIds)) {
+        if (!fromFacts) {
             return inMemory.series(accountIds, periods);
         }
         Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);

@@ -5,6 +5,11 @@ import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
 import rapport.TestDatabase;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -34,5 +39,33 @@ class MigrationUpgradeTest {
         MigrationInfo[] all = latest.info().all();
         assertTrue(Arrays.stream(all).allMatch(m -> m.getState().isApplied()), "every migration applied in order");
         assertEquals(all[all.length - 1].getVersion(), latest.info().current().getVersion());
+    }
+
+    @Test
+    void aCycleOfInReplyToStoredBeforeV62GetsItsThreadFactsOnUpgrade() throws SQLException {
+        Map<String, String> db = TestDatabase.fresh();
+        String url = db.get("datasources.default.url");
+        String user = db.get("datasources.default.username");
+        String password = db.get("datasources.default.password");
+        Flyway.configure().dataSource(url, user, password).target("61").load().migrate();
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement()) {
+            st.execute("insert into account (id, network, handle) values (1, 'x', 'Loop')");
+            // m3, the oldest, replies to m2; m1 and m2 name each other: V60 gave them no facts
+            st.execute("""
+                    insert into message (id, network, message_id, account_id, author_id, from_brand, kind, created_at, parent_id)
+                    values (1, 'x', 'm1', 1, 'Loop', true, 'reply', '2026-01-05T10:00:00Z', 2),
+                           (2, 'x', 'm2', 1, 'Loop', true, 'reply', '2026-01-05T10:10:00Z', 1),
+                           (3, 'x', 'm3', 1, 'Loop', true, 'reply', '2026-01-05T09:00:00Z', 2)""");
+        }
+
+        Flyway.configure().dataSource(url, user, password).load().migrate();
+
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("select count(*), min(root_id), max(root_id) from message_fact")) {
+            rs.next();
+            assertEquals(3, rs.getInt(1), "every message has its facts");
+            assertEquals(1, rs.getInt(2), "m3 walks to m2 then m1, whose parent m2 is on the walk: m1 roots them");
+            assertEquals(1, rs.getInt(3));
+        }
     }
 }

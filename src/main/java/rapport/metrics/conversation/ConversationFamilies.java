@@ -60,25 +60,6 @@ public class ConversationFamilies implements MetricFamily {
         return series;
     }
 
-    /**
-     * Whether every thread of the accounts has its facts. Replies in a cycle of in_reply_to have none (no root
-     * to derive them from); a scope holding such bad data is computed by the in-memory engine instead, which
-     * cuts the cycle as docs/metrics.md says.
-     */
-    public boolean coverEveryThread(List<Integer> accountIds) {
-        try (Connection c = database.connection();
-             PreparedStatement st = c.prepareStatement(ConversationSql.REPLIES_WITHOUT_FACTS)) {
-            st.setArray(1, c.createArrayOf("integer", accountIds.toArray()));
-            st.setArray(2, c.createArrayOf("integer", accountIds.toArray()));
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return !rs.getBoolean(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not check the thread facts", e);
-        }
-    }
-
     /** How long the inbound turns starting in the range waited for an answer, as ResponseTimeDistribution buckets them. */
     public ResponseTimeDistribution.Report responseTimes(List<Integer> accountIds, Period whole, String scope) {
         long[] bounds = ResponseTimeDistribution.upperBoundsMicros();

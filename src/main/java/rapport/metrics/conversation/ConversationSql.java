@@ -102,14 +102,4 @@ final class ConversationSql {
             from period p, lateral (""" + scopeFacts("opens_turn") + """
             ) t
             group by 1""";
-
-    /**
-     * Whether a message of the accounts has no thread facts: a cycle of in_reply_to (bad data) has no root, so its
-     * members and the replies under them get none, while METRICS.md's reading cuts the cycle where the walk meets
-     * itself (docs/metrics.md). Two counts (an index-only scan, a scan of the narrow facts): an anti-join of the
-     * replies to their facts took 2.1 s at 2M messages.
-     */
-    static final String REPLIES_WITHOUT_FACTS = """
-            select (select count(*) from message where account_id = any(?))
-                   <> (select count(*) from message_fact where account_id = any(?))""";
 }

@@ -58,6 +58,15 @@ public final class ScopeFacts {
         this.canned = cannedReplies.join();
     }
 
+    /** Each message's thread root, by message id: what the thread facts are checked against. */
+    public Map<String, String> rootMessageIds() {
+        Map<String, String> roots = new java.util.HashMap<>();
+        for (int i = 0; i < data.size; i++) {
+            roots.put(data.messageId[i], data.messageId[root[i]]);
+        }
+        return roots;
+    }
+
     private static boolean promotional(String text, ScopeAccount account) {
         return PromotionalMessages.isPromotional(text, account.promoPhrases(), account.ownDomains());
     }

@@ -8,8 +8,6 @@ import rapport.metrics.conversation.ConversationFamilies;
 import rapport.metrics.conversation.ResponseTimeDistribution;
 import rapport.metrics.freshness.DataVersions;
 import rapport.metrics.freshness.ScopeKeyed;
-import rapport.metrics.memory.InMemoryViews;
-import rapport.metrics.memory.ScopeFactsCache;
 import rapport.metrics.period.Period;
 import rapport.metrics.period.PeriodRange;
 import rapport.metrics.voice.VoiceFamilies;
@@ -23,25 +21,23 @@ import java.util.function.Supplier;
  * response-time buckets and NPS by tier. The one entry point other features use; how they are computed stays
  * inside {@code metrics}. Tiers, flows and cohorts come from one pass over the person days kept at import time
  * (proven equal to the in-memory engine in FactEngineEquality*Test), NPS by tier is aggregated in PostgreSQL
- * from them; response-time buckets and canned replies come from the thread and brand-voice facts. Only a
- * scope holding a cycle of in_reply_to (bad data, no thread facts) has its buckets computed in memory.
+ * from them; response-time buckets and canned replies come from the thread and brand-voice facts. Nothing
+ * here loads a scope's messages.
  */
 @Singleton
 public class RelationshipViews {
 
     private final ConversationFamilies conversations;
-    private final ScopeFactsCache facts;
     private final PersonRelationships relationships;
     private final VoiceFamilies voice;
     private final DataVersions versions;
     private final RapportSettings settings;
     private final SyncCache<?> cache;
 
-    RelationshipViews(ConversationFamilies conversations, ScopeFactsCache facts, PersonRelationships relationships, VoiceFamilies voice,
+    RelationshipViews(ConversationFamilies conversations, PersonRelationships relationships, VoiceFamilies voice,
                       DataVersions versions,
                       RapportSettings settings, @Named("metric-series") SyncCache<?> cache) {
         this.conversations = conversations;
-        this.facts = facts;
         this.relationships = relationships;
         this.voice = voice;
         this.versions = versions;
@@ -70,9 +66,7 @@ public class RelationshipViews {
 
     public ResponseTimeDistribution.Report responseTimes(Scope scope, PeriodRange range) {
         return cached(scope, "response-times", range, ResponseTimeDistribution.Report.class,
-                () -> conversations.coverEveryThread(scope.accountIds())
-                        ? conversations.responseTimes(scope.accountIds(), whole(range), scope.label())
-                        : InMemoryViews.responseTimes(facts.facts(scope.accountIds()), whole(range), scope.label()));
+                () -> conversations.responseTimes(scope.accountIds(), whole(range), scope.label()));
     }
 
     public NpsByTier.Report npsByTier(Scope scope, PeriodRange range) {
