@@ -1,13 +1,11 @@
 package rapport.metrics;
 
 import io.micronaut.cache.SyncCache;
-import io.micronaut.context.annotation.Value;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import rapport.accounts.Scope;
 import rapport.metrics.freshness.DataVersions;
 import rapport.metrics.freshness.ScopeKeyed;
-import rapport.metrics.memory.InMemoryEngine;
 import rapport.metrics.period.Grain;
 import rapport.metrics.period.Period;
 import rapport.metrics.period.PeriodRange;
@@ -26,18 +24,14 @@ public class MetricCalculator {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(MetricCalculator.class);
 
-    private final InMemoryEngine inMemory;
     private final RollupStore rollups;
     private final DataVersions versions;
     private final RapportSettings settings;
     private final SyncCache<?> cache;
     private final List<MetricFamily> families;
-    private final boolean fromFacts;
 
-    MetricCalculator(InMemoryEngine inMemory, RollupStore rollups, DataVersions versions, RapportSettings settings,
-                     @Named("metric-series") SyncCache<?> cache, List<MetricFamily> families,
-                     @Value("${rapport.metrics.engine:facts}") String engine) {
-        this.inMemory = inMemory;
+    MetricCalculator(RollupStore rollups, DataVersions versions, RapportSettings settings,
+                     @Named("metric-series") SyncCache<?> cache, List<MetricFamily> families) {
         this.rollups = rollups;
         this.versions = versions;
         this.settings = settings;
@@ -45,15 +39,10 @@ public class MetricCalculator {
         this.families = families;
         Set<Metric> covered = EnumSet.noneOf(Metric.class);
         families.forEach(f -> covered.addAll(f.metrics()));
-        if (!List.of("facts", "memory").contains(engine)) {
-            throw new IllegalStateException("rapport.metrics.engine (RAPPORT_METRICS_ENGINE): '" + engine + "'; known: facts, memory");
+        if (covered.size() < Metric.values().length) {
+            throw new IllegalStateException("metrics without a family: " + EnumSet.complementOf(EnumSet.copyOf(covered))
+                    + "; see README, Add a metric");
         }
-        this.fromFacts = "facts".equals(engine);
-        if (fromFacts && covered.size() < Metric.values().length) {
-            // a metric without a family would silently put every scope back on the in-memory engine
-            throw new IllegalStateException("metrics without a family: " + EnumSet.complementOf(EnumSet.copyOf(covered)) + "; see README, Add a metric");
-        }
-        LOG.info("metric series computed {}", fromFacts ? "from the facts in PostgreSQL" : "in memory from the scope's messages");
     }
 
     private record Key(DataVersions.ScopeVersion scope, PeriodRange range) implements ScopeKeyed {
@@ -81,11 +70,8 @@ public class MetricCalculator {
         return series;
     }
 
-    /** Every metric's points for the scope and consecutive periods, from the facts (or in memory, when so configured). */
+    /** Every metric's points for the scope and consecutive periods, each family's from the facts it aggregates. */
     public Map<Metric, List<MetricPoint>> series(List<Integer> accountIds, Grain grain, List<Period> periods) {
-        if (!fromFacts) {
-            return inMemory.series(accountIds, periods);
-        }
         Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);
         StringBuilder took = new StringBuilder();
         for (MetricFamily family : families) {
@@ -99,7 +85,4 @@ public class MetricCalculator {
         return series;
     }
 
-    public boolean fromFacts() {
-        return fromFacts;
-    }
 }

@@ -21,10 +21,10 @@ class StaleFiguresEviction {
     private final DataVersions versions;
     private final List<SyncCache<?>> caches;
 
-    StaleFiguresEviction(DataVersions versions, @Named("scope-facts") SyncCache<?> scopeFacts,
-                         @Named("metric-series") SyncCache<?> series, @Named("person-figures") SyncCache<?> personFigures) {
+    StaleFiguresEviction(DataVersions versions, @Named("metric-series") SyncCache<?> series,
+                         @Named("person-figures") SyncCache<?> personFigures) {
         this.versions = versions;
-        this.caches = List.of(scopeFacts, series, personFigures);
+        this.caches = List.of(series, personFigures);
     }
 
     /**

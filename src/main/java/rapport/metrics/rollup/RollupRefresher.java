@@ -44,19 +44,16 @@ public class RollupRefresher {
     private final Database database;
     private final RapportSettings settings;
     private final boolean background;
-    private final long maxAllScopeMessages;
     private final CoalescingWorker worker = new CoalescingWorker("rollups", this::refreshNow, LOG,
             "Rollup refresh failed; metrics are computed from the facts until the next import");
 
     RollupRefresher(RollupStore store, MetricCalculator calculator, Database database, RapportSettings settings,
-                    @Value("${rapport.rollups.background:true}") boolean background,
-                    @Value("${rapport.rollups.max-all-scope-messages:3000000}") long maxAllScopeMessages) {
+                    @Value("${rapport.rollups.background:true}") boolean background) {
         this.store = store;
         this.calculator = calculator;
         this.database = database;
         this.settings = settings;
         this.background = background;
-        this.maxAllScopeMessages = maxAllScopeMessages;
     }
 
     @EventListener
@@ -87,8 +84,7 @@ public class RollupRefresher {
         try (Connection c = database.connection()) {
             List<Integer> all = store.accountIds(c);
             all.forEach(id -> scopes.add(List.of(id)));
-            // the in-memory engine must hold all accounts' messages at once; the facts need no such limit
-            if (all.size() > 1 && (calculator.fromFacts() || store.messageCount(c, all) <= maxAllScopeMessages)) {
+            if (all.size() > 1) {
                 scopes.add(all);
             }
         } catch (SQLException e) {

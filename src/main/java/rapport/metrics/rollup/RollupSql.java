@@ -10,8 +10,6 @@ final class RollupSql {
 
     static final String ACCOUNT_IDS = "select id from account order by id";
 
-    static final String SCOPE_MESSAGE_COUNT = "select count(*) from message where account_id = any(?)";
-
     /** The rollup's values for a range, only if it is current and covers the whole range. */
     static final String READ = """
             select r.metric, r.period_start, r.value, r.n

@@ -182,18 +182,4 @@ public class RollupStore {
         }
         return ids;
     }
-
-    long messageCount(Connection c, List<Integer> accountIds) throws SQLException {
-        return Long.parseLong(ofAccounts(c, RollupSql.SCOPE_MESSAGE_COUNT, accountIds));
-    }
-
-    private static String ofAccounts(Connection c, String sql, List<Integer> accountIds) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(sql)) {
-            st.setArray(1, c.createArrayOf("integer", accountIds.toArray()));
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getString(1);
-            }
-        }
-    }
 }

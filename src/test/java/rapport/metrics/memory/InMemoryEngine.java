@@ -1,6 +1,5 @@
 package rapport.metrics.memory;
 
-import jakarta.inject.Singleton;
 import rapport.metrics.Metric;
 import rapport.metrics.MetricPoint;
 import rapport.metrics.MetricValue;
@@ -12,24 +11,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The first engine: every metric computed in the JVM from all of a scope's messages, loaded at request time.
- * It is the reference the fact families are proven equal to, cell by cell, and the engine of
- * {@code rapport.metrics.engine=memory}; its heap grows with the scope's messages.
+ * The first engine: every metric computed in the JVM from all of a scope's messages, loaded at once. The product
+ * no longer ships it (its heap grew with the scope's messages); the tests keep it as the reference the fact
+ * families are proven equal to, cell by cell.
  */
-@Singleton
-public class InMemoryEngine {
+public final class InMemoryEngine {
 
-    private final ScopeFactsCache facts;
-
-    InMemoryEngine(ScopeFactsCache facts) {
-        this.facts = facts;
+    private InMemoryEngine() {
     }
 
-    /** Every metric's points for the scope and periods, from the scope's facts (kept while its data versions hold). */
-    public Map<Metric, List<MetricPoint>> series(List<Integer> accountIds, List<Period> periods) {
-        return compute(facts.facts(accountIds), periods);
-    }
-
+    /** Every metric's points for the scope's facts and the consecutive periods. */
     public static Map<Metric, List<MetricPoint>> compute(ScopeFacts scopeFacts, List<Period> periods) {
         Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);
         for (Metric metric : Metric.values()) {
