@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * Metrics computed together from the facts kept in PostgreSQL at import time, for any set of accounts and any
- * consecutive periods: one point per period, in order, equal to what the in-memory engine gives.
+ * consecutive periods: one point per period, in order, equal to what the tests' in-memory reference engine gives.
  */
 public interface MetricFamily {
 

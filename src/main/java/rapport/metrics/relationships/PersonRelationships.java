@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Tier counts and flows, cohort retention (one pass over the person days kept at import time,
- * {@link PersonDayScan}) and NPS by tier (aggregated in PostgreSQL), in the same shapes as the in-memory views.
+ * {@link PersonDayScan}) and NPS by tier (aggregated in PostgreSQL), in the shapes of the views' records.
  */
 @Singleton
 public class PersonRelationships {
@@ -34,7 +34,7 @@ public class PersonRelationships {
         List<PersonActivity.TierMove> moves = new ArrayList<>(scanned.moves());
         Map<LocalDate, LocalDate> startByEnd = new HashMap<>();
         periods.forEach(p -> startByEnd.put(p.end(), p.start()));
-        // in the order the in-memory view lists them: by period, then by tier from, then by tier to
+        // in the order the views have always listed them (the tests' in-memory reference too): by period, then by tier from, then by tier to
         moves.removeIf(m -> m.count() == 0 || (m.from().equals("none") && m.to().equals("none")));
         moves.sort(Comparator.comparing(PersonActivity.TierMove::end)
                 .thenComparing(m -> Tier.fromKey(m.from())).thenComparing(m -> Tier.fromKey(m.to())));

@@ -31,8 +31,8 @@ import java.util.Map;
 
 /**
  * Keeps the rollups current: after start-up and after every data change, in the background, it recomputes
- * the scopes whose accounts' data versions moved (each account alone, and all accounts together while they
- * are small enough to hold in memory); the other accounts' rollups stay as they are. Until it is done the dashboard computes from the messages, as it would anyway.
+ * the scopes whose accounts' data versions moved (each account alone, and all accounts together); the other
+ * accounts' rollups stay as they are. Until it is done the dashboard computes from the facts, as it would anyway.
  */
 @Singleton
 public class RollupRefresher {

@@ -13,7 +13,8 @@ import java.util.List;
  * The rare path of canned replies: in a scope of several accounts, an account's replies to persons' messages
  * of another account of the scope are brand replies there (not in the account alone) and join its template
  * groups. For such an account, its groups in this scope are computed here, in memory, over its brand replies
- * in the scope, exactly as the in-memory engine does; every other account's kept groups hold as they are.
+ * in the scope, exactly as the tests' in-memory reference engine does; every other account's kept groups hold
+ * as they are.
  */
 final class CrossAccountTemplates {
 
