@@ -11,8 +11,4 @@ import java.time.Instant;
 @MappedEntity("app_user")
 public record AppUser(@Id @GeneratedValue @Nullable Integer id, String username, String passwordHash, String role,
                       @DateCreated @Nullable Instant createdAt) {
-
-    Role roleValue() {
-        return Role.fromKey(role);
-    }
 }
