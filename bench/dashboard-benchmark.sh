@@ -8,13 +8,16 @@
 # (median and p99 per request), and freshness: a 100-row import into one account, then the five all-accounts
 # requests, timed from the import's response until the last one answered, checked to include the new rows.
 # Usage: bench/dashboard-benchmark.sh [messages] [runs] [results.md]   (BENCH_WORK=dir keeps the data between runs;
-# RAPPORT_METRICS_ENGINE=memory measures the in-memory engine instead)
+# BENCH_WARM_ONLY=1 runs the warm rounds alone,
+# printed, nothing appended: for comparing two jars (BENCH_JAR) side by side on the same data; BENCH_JAVA_OPTS
+# adds JVM options, e.g. a flight recording)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MESSAGES=${1:-1000000}
 RUNS=${2:-3}
 RESULTS=${3:-docs/benchmarks.md}
 WORK=${BENCH_WORK:-$(mktemp -d /tmp/rapport-dbench.XXXX)}
+mkdir -p "$WORK"
 PORT=${BENCH_PORT:-18197}
 TOKEN=rpt_dashboard-bench-$(date +%s%N)
 FIRST=2025-11-24
@@ -26,7 +29,7 @@ start_app() {
   # the rollups and the people table are refreshed in the background after a change: off, so that what is
   # measured is the dashboard computing from the facts, alone on the machine
   RAPPORT_ROLLUPS_BACKGROUND=false RAPPORT_PEOPLE_BACKGROUND=false RAPPORT_BOOTSTRAP_TOKEN=$TOKEN RAPPORT_DEMO=false \
-    RAPPORT_DATA_DIR="$WORK/data" MICRONAUT_SERVER_PORT=$PORT java -Xmx512m -jar "$JAR" >> "$WORK/app.log" 2>&1 &
+    RAPPORT_DATA_DIR="$WORK/data" MICRONAUT_SERVER_PORT=$PORT java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" >> "$WORK/app.log" 2>&1 &
   APP=$!
   until curl -sf "localhost:$PORT/health" > /dev/null; do sleep 1; done
   PG=$(grep -o 'Embedded PostgreSQL on 127.0.0.1:[0-9]*' "$WORK/app.log" | tail -1 | grep -o '[0-9]*$')
@@ -54,6 +57,21 @@ PERSONS=$(psql_ -c 'select count(distinct person_id) from message where person_i
 SCAN="set enable_indexscan = off; set enable_bitmapscan = off; select count(*), sum(length(text)) from message"
 timed_sql_s "$SCAN" > /dev/null   # the table in the page cache, as the dashboard finds it
 
+warm_rounds() {
+  # the range the dashboard opens on, asked once cold, then 200 rounds; then 200 more after 1000 unmeasured
+  # ones (a JVM that has compiled the warm path, as a server running for a while)
+  python3 bench/dashboard_requests.py "$PORT" "$TOKEN" all "$FIRST" cold > /dev/null
+  echo "first 200 rounds (load $(cut -d' ' -f1-3 /proc/loadavg)):"
+  python3 bench/dashboard_requests.py "$PORT" "$TOKEN" all "$FIRST" warm 200
+  echo "200 rounds after 1000 more (load $(cut -d' ' -f1-3 /proc/loadavg)):"
+  python3 bench/dashboard_requests.py "$PORT" "$TOKEN" all "$FIRST" warm 200 1000
+}
+if [ -n "${BENCH_WARM_ONLY:-}" ]; then
+  warm_rounds
+  echo "load after: $(cut -d' ' -f1-3 /proc/loadavg)"
+  exit 0
+fi
+
 declare -A SCOPES=([all]=all [three]=x/acct0,x/acct1,x/acct2 [one]=x/acct0)
 declare -A HANDLES=([all]="'acct0','acct1','acct2','acct3','acct4','acct5','acct6','acct7','acct8','acct9'" [three]="'acct0','acct1','acct2'" [one]="'acct0'")
 rows=""
@@ -74,9 +92,7 @@ for scope in all three one; do
   rows="$rows| $scope (${SCOPES[$scope]}) | $colds | $scans | $(echo $colds | tr ' ' '\n' | median) | $(echo $scans | tr ' ' '\n' | median) | $(echo $ratios | tr ' ' '\n' | median) |"$'\n'
 done
 
-# warm: the range the dashboard opens on, asked once cold, then 200 rounds
-python3 bench/dashboard_requests.py "$PORT" "$TOKEN" all "$FIRST" cold > /dev/null
-warm=$(python3 bench/dashboard_requests.py "$PORT" "$TOKEN" all "$FIRST" warm 200)
+warm=$(warm_rounds)
 echo "$warm"
 
 # freshness: 100 new messages of new persons into acct3, dated in the last week of the range
@@ -93,11 +109,11 @@ fresh=$(python3 bench/dashboard_requests.py "$PORT" "$TOKEN" all "$FIRST" cold)
 after=$(active_of)
 echo "after a 100-row import: all five all-accounts requests answered in ${fresh}s; last week's active people $before → $after"
 heap_peak=$(grep VmHWM /proc/$APP/status | awk '{print $2 / 1024 " MB"}')
-engine=${RAPPORT_METRICS_ENGINE:-facts}
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
 
 cat >> "$RESULTS" <<MD
 
-### Dashboard, $(date -u +%Y-%m-%d) — $TOTAL messages, $PERSONS persons, 10 accounts, engine \`$engine\`, -Xmx512m, $(nproc) cores
+### Dashboard, $(date -u +%Y-%m-%d) — $TOTAL messages, $PERSONS persons, 10 accounts, code of commit $commit, -Xmx512m, $(nproc) cores
 
 Five requests (metrics 22 × 52 weeks, tiers and flows, cohorts, response-time buckets, NPS by tier), each run after
 moving the scope's data versions and on a 52-week range not asked before (nothing cached, rollups off), alternating with one sequential scan of \`message\`
@@ -106,7 +122,7 @@ moving the scope's data versions and on a 52-week range not asked before (nothin
 | scope | dashboard cold, each run | scan, each run | cold median | scan median | ratio median |
 |---|---|---|---|---|---|
 $rows
-Warm (200 rounds of the same five requests over one kept-alive connection):
+Warm (rounds of the same five requests over one kept-alive connection; 1-minute load averages, 2 cores):
 
 \`\`\`
 $warm

@@ -3,8 +3,9 @@
 
   dashboard_requests.py PORT TOKEN ACCOUNTS FIRST_MONDAY cold
       one round (a range never asked before: nothing cached), prints the total seconds
-  dashboard_requests.py PORT TOKEN ACCOUNTS FIRST_MONDAY warm ROUNDS
-      ROUNDS rounds of the same range, prints median and p99 per request in milliseconds
+  dashboard_requests.py PORT TOKEN ACCOUNTS FIRST_MONDAY warm ROUNDS [UNMEASURED]
+      ROUNDS rounds of the same range, prints median and p99 per request in milliseconds; after UNMEASURED
+      rounds first when given (the JIT compiles the warm path while a fresh JVM answers its first rounds)
 ACCOUNTS is the accounts parameter (network/handle, comma-separated), or "all".
 """
 import datetime
@@ -41,6 +42,9 @@ if mode == "cold":
     print(f"{sum(get(p) for p in paths):.3f}")
 else:
     rounds = int(sys.argv[6])
+    for _ in range(int(sys.argv[7]) if len(sys.argv) > 7 else 0):
+        for p in paths:
+            get(p)
     times = {p: [] for p in paths}
     for _ in range(rounds):
         for p in paths:

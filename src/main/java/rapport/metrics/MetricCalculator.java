@@ -52,12 +52,23 @@ public class MetricCalculator {
     private record Table(Map<Metric, List<MetricPoint>> points) {
     }
 
+    /** One answer as asked for (these metrics, this label), kept too: a warm request gets the same object. */
+    private record ReportKey(DataVersions.ScopeVersion scope, PeriodRange range, String label, List<Metric> metrics)
+            implements ScopeKeyed {
+    }
+
     public MetricReport report(Scope scope, PeriodRange range, List<Metric> metrics) {
-        Map<Metric, List<MetricPoint>> all = cache.get(new Key(versions.of(scope.accountIds()), range), Table.class,
-                () -> new Table(rollups.read(scope.accountIds(), range)
-                        .orElseGet(() -> allMetrics(scope.accountIds(), range)))).points();
-        List<MetricSeries> series = metrics.stream().map(m -> MetricSeries.of(m, all.get(m))).toList();
-        return new MetricReport(range.grain().key(), scope.label(), settings.timeZone(), range.from(), range.to(), series);
+        DataVersions.ScopeVersion version = versions.of(scope.accountIds());
+        ReportKey key = new ReportKey(version, range, scope.label(), List.copyOf(metrics));
+        return cache.get(key, MetricReport.class).orElseGet(() -> {
+            // one after the other, never nested: Caffeine refuses a computation inside another of the same cache
+            Map<Metric, List<MetricPoint>> all = cache.get(new Key(version, range), Table.class,
+                    () -> new Table(rollups.read(scope.accountIds(), range)
+                            .orElseGet(() -> allMetrics(scope.accountIds(), range)))).points();
+            List<MetricSeries> series = metrics.stream().map(m -> MetricSeries.of(m, all.get(m))).toList();
+            return cache.get(key, MetricReport.class, () -> new MetricReport(range.grain().key(), scope.label(),
+                    settings.timeZone(), range.from(), range.to(), series));
+        });
     }
 
     /** When no current rollup covers the range (a new scope, an import just done). */

@@ -1,14 +1,19 @@
 package rapport.metrics;
 
-import io.micronaut.security.annotation.Secured;
-import rapport.security.Role;
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestBean;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import rapport.security.Role;
+import rapport.system.EncodedAnswers;
 
 import java.util.Arrays;
 import java.util.List;
@@ -23,17 +28,21 @@ class MetricController {
 
     private final MetricCalculator calculator;
     private final MetricQueryResolver queries;
+    private final EncodedAnswers json;
 
-    MetricController(MetricCalculator calculator, MetricQueryResolver queries) {
+    MetricController(MetricCalculator calculator, MetricQueryResolver queries, EncodedAnswers json) {
         this.calculator = calculator;
         this.queries = queries;
+        this.json = json;
     }
 
+    // a warm request gets the report it got before, already encoded (EncodedAnswers)
     @Get
-    MetricReport metrics(@Nullable @QueryValue String metrics, @RequestBean MetricQuery query) {
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json", schema = @Schema(implementation = MetricReport.class)))
+    HttpResponse<byte[]> metrics(@Nullable @QueryValue String metrics, @RequestBean MetricQuery query) {
         List<Metric> wanted = Metric.parseList(metrics);
         MetricQueryResolver.Resolved resolved = queries.resolve(query);
-        return calculator.report(resolved.scope(), resolved.range(), wanted);
+        return json.ok(calculator.report(resolved.scope(), resolved.range(), wanted));
     }
 
     /** The list of metrics with their definitions, for the dashboard's labels and tooltips. */

@@ -11,8 +11,6 @@ import java.util.Optional;
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface ApiTokenRepository extends CrudRepository<ApiToken, Integer> {
 
-    Optional<ApiToken> findByTokenHashAndRevokedAtIsNull(String tokenHash);
-
     Optional<ApiToken> findByTokenHash(String tokenHash);
 
     List<ApiToken> listOrderById();

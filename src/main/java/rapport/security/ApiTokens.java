@@ -10,9 +10,11 @@ import java.util.Optional;
 class ApiTokens {
 
     private final ApiTokenRepository tokens;
+    private final CallerLookup callers;
 
-    ApiTokens(ApiTokenRepository tokens) {
+    ApiTokens(ApiTokenRepository tokens, CallerLookup callers) {
         this.tokens = tokens;
+        this.callers = callers;
     }
 
     record Created(int id, String name, String role, String token) {
@@ -39,8 +41,7 @@ class ApiTokens {
     }
 
     Optional<Caller> find(String secret) {
-        return tokens.findByTokenHashAndRevokedAtIsNull(Secrets.hash(secret))
-                .map(t -> new Caller("token:" + t.name(), Role.fromKey(t.role()), null));
+        return callers.byToken(Secrets.hash(secret));
     }
 
     List<ApiToken> list() {

@@ -14,11 +14,11 @@ class Sessions {
     static final Duration LIFETIME = Duration.ofHours(12);
 
     private final UserSessionRepository sessions;
-    private final AppUserRepository users;
+    private final CallerLookup callers;
 
-    Sessions(UserSessionRepository sessions, AppUserRepository users) {
+    Sessions(UserSessionRepository sessions, CallerLookup callers) {
         this.sessions = sessions;
-        this.users = users;
+        this.callers = callers;
     }
 
     /** Starts a session; returns the cookie's secret (shown to nobody else, stored only hashed). */
@@ -30,8 +30,7 @@ class Sessions {
     }
 
     Optional<Caller> find(String secret) {
-        return sessions.findByIdHashAndExpiresAtGreaterThan(Secrets.hash(secret), Instant.now())
-                .flatMap(s -> users.findById(s.userId()).map(u -> new Caller(u.username(), u.roleValue(), s.csrfToken())));
+        return callers.bySession(Secrets.hash(secret), Instant.now());
     }
 
     void end(String secret) {

@@ -5,13 +5,8 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 
-import java.time.Instant;
-import java.util.Optional;
-
 @JdbcRepository(dialect = Dialect.POSTGRES)
 interface UserSessionRepository extends CrudRepository<UserSession, String> {
-
-    Optional<UserSession> findByIdHashAndExpiresAtGreaterThan(String idHash, Instant now);
 
     @Query("delete from user_session where expires_at <= now()")
     void deleteExpired();
