@@ -42,8 +42,8 @@ reset() {
   psql_ -c "truncate message, person, account, person_day, account_data_version, metric_rollup, rollup_state cascade" 2> /dev/null
   psql_ -c "analyze message, person, account, person_day"
 }
-# the all-accounts dashboard's first load, its requests one after another (the page sends them at once, but at
-# -Xmx512m the in-memory engine ran out of heap with six at once at 1M rows); seconds until the last answers
+# the all-accounts dashboard's first load, its requests one after another (the page sends them at once; kept
+# sequential so that runs compare with those of the earlier in-memory engine); seconds until the last answers
 dashboard() {
   local q="grain=week&from=$1&to=$2" start; start=$(now)
   for path in "/api/metrics?$q" "/api/metrics?grain=week&from=$2&to=$2" "/api/tiers?$q" "/api/cohorts?$q" \

@@ -51,7 +51,7 @@ warm_total=0
 for i in $(seq 1 200); do warm_total=$(echo "$warm_total + $(seconds "$URL")" | bc); done
 warm=$(echo "scale=6; $warm_total / 200" | bc)
 
-# cold without a current rollup (as right after an import, before the refresh is done): computed from the messages
+# cold without a current rollup (as right after an import, before the refresh is done): computed from the facts
 echo "cold ${cold}s, warm ${warm}s"
 VERSIONS=$(psql_ -c "select data_versions from rollup_state where scope = '$ACCOUNT_ID' limit 1")
 psql_ -c "update rollup_state set data_versions = 'stale' where scope = '$ACCOUNT_ID'"
@@ -93,7 +93,7 @@ cat >> "$RESULTS" <<MD
 | what | seconds |
 |---|---|
 | Rapport, cold (first request for this account in a new JVM; served from its rollup) | $cold |
-| Rapport, cold without a current rollup (facts loaded from the messages and computed) | $cold_live |
+| Rapport, cold without a current rollup (aggregated from the facts kept at import time) | $cold_live |
 | Rapport, warm (mean of 200 requests after the cold one, HTTP and token check included) | $warm |
 | sequential scan of the whole table, filtered to the account | $(echo "scale=3; $scan_all / 1000" | bc) |
 | index scan reading just the account's rows | $(echo "scale=3; $scan_account / 1000" | bc) |

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What keeping the thread facts (migration V14) costs an import: the same native CSV imported with V14's
+# What keeping the thread facts (migrations V60, V62) costs an import: the same native CSV imported with their
 # triggers on, then on a fresh server with them disabled, side by side in one run. Each server is warmed by a
 # 20,000-row import of another network; then ROWS rows (a bulk import), then 10,000 more (a normal import).
 # Usage: bench/thread-facts-benchmark.sh [rows]   (needs psql; builds the jar if missing)

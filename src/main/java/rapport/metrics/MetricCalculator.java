@@ -6,17 +6,13 @@ import jakarta.inject.Singleton;
 import rapport.accounts.Scope;
 import rapport.metrics.freshness.DataVersions;
 import rapport.metrics.freshness.ScopeKeyed;
-import rapport.metrics.period.Grain;
 import rapport.metrics.period.Period;
 import rapport.metrics.period.PeriodRange;
 import rapport.metrics.rollup.RollupStore;
 import rapport.system.RapportSettings;
 
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Every metric of METRICS.md for a scope over a range of periods, computed on the server, once. */
 @Singleton
@@ -28,21 +24,15 @@ public class MetricCalculator {
     private final DataVersions versions;
     private final RapportSettings settings;
     private final SyncCache<?> cache;
-    private final List<MetricFamily> families;
+    private final MetricFamilies families;
 
     MetricCalculator(RollupStore rollups, DataVersions versions, RapportSettings settings,
-                     @Named("metric-series") SyncCache<?> cache, List<MetricFamily> families) {
+                     @Named("metric-series") SyncCache<?> cache, MetricFamilies families) {
         this.rollups = rollups;
         this.versions = versions;
         this.settings = settings;
         this.cache = cache;
         this.families = families;
-        Set<Metric> covered = EnumSet.noneOf(Metric.class);
-        families.forEach(f -> covered.addAll(f.metrics()));
-        if (covered.size() < Metric.values().length) {
-            throw new IllegalStateException("metrics without a family: " + EnumSet.complementOf(EnumSet.copyOf(covered))
-                    + "; see README, Add a metric");
-        }
     }
 
     private record Key(DataVersions.ScopeVersion scope, PeriodRange range) implements ScopeKeyed {
@@ -75,25 +65,9 @@ public class MetricCalculator {
     private Map<Metric, List<MetricPoint>> allMetrics(List<Integer> accountIds, PeriodRange range) {
         long started = System.nanoTime();
         List<Period> periods = range.periods(settings.zone());
-        Map<Metric, List<MetricPoint>> series = series(accountIds, range.grain(), periods);
+        Map<Metric, List<MetricPoint>> series = families.series(accountIds, range.grain(), periods);
         LOG.info("scope {}: {} metrics × {} periods computed in {} ms", accountIds, series.size(), periods.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return series;
     }
-
-    /** Every metric's points for the scope and consecutive periods, each family's from the facts it aggregates. */
-    public Map<Metric, List<MetricPoint>> series(List<Integer> accountIds, Grain grain, List<Period> periods) {
-        Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);
-        StringBuilder took = new StringBuilder();
-        for (MetricFamily family : families) {
-            long started = System.nanoTime();
-            Map<Metric, List<MetricPoint>> computed = family.compute(accountIds, grain, periods);
-            family.metrics().forEach(m -> series.put(m, computed.get(m)));
-            took.append(' ').append(family.getClass().getSimpleName()).append(' ')
-                    .append((System.nanoTime() - started) / 1_000_000).append(" ms");
-        }
-        LOG.info("scope {}, time per family:{}", accountIds, took);
-        return series;
-    }
-
 }

@@ -3,8 +3,6 @@ package rapport.metrics;
 /** A metric's value for one period (null when undefined, e.g. a zero denominator) and its sample size n. */
 public record MetricValue(Double value, Long n) {
 
-    public static final MetricValue NONE = new MetricValue(null, null);
-
     public static MetricValue count(long count) {
         return new MetricValue((double) count, null);
     }

@@ -20,9 +20,9 @@ import java.util.Optional;
 @Singleton
 class CallerLookup {
 
-    static final String BY_TOKEN = "select name, role from api_token where token_hash = ? and revoked_at is null";
+    private static final String BY_TOKEN = "select name, role from api_token where token_hash = ? and revoked_at is null";
 
-    static final String BY_SESSION = """
+    private static final String BY_SESSION = """
             select u.username, u.role, s.csrf_token
             from user_session s join app_user u on u.id = s.user_id
             where s.id_hash = ? and s.expires_at > ?""";

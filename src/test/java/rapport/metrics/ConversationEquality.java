@@ -10,8 +10,8 @@ import rapport.FreshDatabase;
 import rapport.RapportApi;
 import rapport.metrics.conversation.ConversationFamilies;
 import rapport.metrics.memory.InMemoryViews;
+import rapport.metrics.memory.ReferenceFacts;
 import rapport.metrics.memory.ScopeFacts;
-import rapport.metrics.memory.ScopeFactsCache;
 import rapport.metrics.period.Grain;
 import rapport.metrics.period.Period;
 import rapport.metrics.rollup.RollupRefresher;
@@ -44,7 +44,7 @@ abstract class ConversationEquality implements FreshDatabase {
     HttpClient client;
 
     @Inject
-    ScopeFactsCache facts;
+    ReferenceFacts facts;
 
     @Inject
     RollupRefresher refresher;

@@ -3,8 +3,8 @@ package rapport.metrics;
 import rapport.RapportApi;
 import rapport.TestDatabase;
 import rapport.metrics.memory.InMemoryEngine;
+import rapport.metrics.memory.ReferenceFacts;
 import rapport.metrics.memory.ScopeFacts;
-import rapport.metrics.memory.ScopeFactsCache;
 import rapport.metrics.period.Grain;
 import rapport.metrics.period.Period;
 import rapport.metrics.rollup.RollupRefresher;
@@ -80,7 +80,7 @@ final class EngineComparisonData {
     }
 
     /** The family's metrics equal the in-memory engine's for every scope, both grains, every period of a rollup. */
-    static void assertFamilyEqualsTheInMemoryEngine(MetricFamily family, List<List<Integer>> scopes, ScopeFactsCache facts,
+    static void assertFamilyEqualsTheInMemoryEngine(MetricFamily family, List<List<Integer>> scopes, ReferenceFacts facts,
                                                     RollupRefresher refresher, String zone) {
         for (List<Integer> scope : scopes) {
             ScopeFacts scopeFacts = facts.uncached(scope);

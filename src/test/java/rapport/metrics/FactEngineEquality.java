@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import rapport.FreshDatabase;
 import rapport.RapportApi;
 import rapport.metrics.memory.InMemoryViews;
+import rapport.metrics.memory.ReferenceFacts;
 import rapport.metrics.memory.ScopeFacts;
-import rapport.metrics.memory.ScopeFactsCache;
 import rapport.metrics.period.Grain;
 import rapport.metrics.period.Period;
 import rapport.metrics.period.PeriodRange;
@@ -40,7 +40,7 @@ abstract class FactEngineEquality implements FreshDatabase {
     HttpClient client;
 
     @Inject
-    ScopeFactsCache facts;
+    ReferenceFacts facts;
 
     @Inject
     RollupRefresher refresher;

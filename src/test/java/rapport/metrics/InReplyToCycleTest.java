@@ -13,8 +13,8 @@ import rapport.accounts.Scope;
 import rapport.metrics.conversation.ConversationFamilies;
 import rapport.metrics.memory.InMemoryEngine;
 import rapport.metrics.memory.InMemoryViews;
+import rapport.metrics.memory.ReferenceFacts;
 import rapport.metrics.memory.ScopeFacts;
-import rapport.metrics.memory.ScopeFactsCache;
 import rapport.metrics.period.Grain;
 import rapport.metrics.period.Period;
 import rapport.metrics.period.PeriodRange;
@@ -54,7 +54,7 @@ class InReplyToCycleTest implements FreshDatabase {
     HttpClient client;
 
     @Inject
-    ScopeFactsCache facts;
+    ReferenceFacts facts;
 
     @Inject
     RelationshipViews views;

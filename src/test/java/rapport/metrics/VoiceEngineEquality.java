@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import rapport.Fixture;
 import rapport.FreshDatabase;
 import rapport.RapportApi;
-import rapport.metrics.memory.ScopeFactsCache;
+import rapport.metrics.memory.ReferenceFacts;
 import rapport.metrics.rollup.RollupRefresher;
 import rapport.metrics.voice.VoiceFactsRefresher;
 import rapport.metrics.voice.VoiceFamilies;
@@ -46,7 +46,7 @@ abstract class VoiceEngineEquality implements FreshDatabase {
     HttpClient client;
 
     @Inject
-    ScopeFactsCache facts;
+    ReferenceFacts facts;
 
     @Inject
     RollupRefresher refresher;

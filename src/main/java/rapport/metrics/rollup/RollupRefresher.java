@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rapport.metrics.Metric;
-import rapport.metrics.MetricCalculator;
+import rapport.metrics.MetricFamilies;
 import rapport.metrics.MetricPoint;
 import rapport.metrics.freshness.DataVersions;
 import rapport.metrics.period.Grain;
@@ -40,17 +40,17 @@ public class RollupRefresher {
     private static final Logger LOG = LoggerFactory.getLogger(RollupRefresher.class);
 
     private final RollupStore store;
-    private final MetricCalculator calculator;
+    private final MetricFamilies families;
     private final Database database;
     private final RapportSettings settings;
     private final boolean background;
     private final CoalescingWorker worker = new CoalescingWorker("rollups", this::refreshNow, LOG,
             "Rollup refresh failed; metrics are computed from the facts until the next import");
 
-    RollupRefresher(RollupStore store, MetricCalculator calculator, Database database, RapportSettings settings,
+    RollupRefresher(RollupStore store, MetricFamilies families, Database database, RapportSettings settings,
                     @Value("${rapport.rollups.background:true}") boolean background) {
         this.store = store;
-        this.calculator = calculator;
+        this.families = families;
         this.database = database;
         this.settings = settings;
         this.background = background;
@@ -116,7 +116,7 @@ public class RollupRefresher {
         long started = System.nanoTime();
         Map<Grain, Map<Metric, List<MetricPoint>>> values = new EnumMap<>(Grain.class);
         for (Grain grain : Grain.values()) {
-            values.put(grain, calculator.series(accountIds, grain, coverage(accountIds, grain)));
+            values.put(grain, families.series(accountIds, grain, coverage(accountIds, grain)));
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
         values.forEach((grain, series) -> store.save(scope, grain, versions, series, millis));

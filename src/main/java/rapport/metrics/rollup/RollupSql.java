@@ -10,6 +10,10 @@ final class RollupSql {
 
     static final String ACCOUNT_IDS = "select id from account order by id";
 
+    /** The last migration applied (Flyway's history): rollups are labelled with it. */
+    static final String SCHEMA_VERSION = """
+            select coalesce(max(installed_rank), 0)::text from flyway_schema_history where success""";
+
     /** The rollup's values for a range, only if it is current and covers the whole range. */
     static final String READ = """
             select r.metric, r.period_start, r.value, r.n

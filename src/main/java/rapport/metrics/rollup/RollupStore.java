@@ -37,6 +37,7 @@ public class RollupStore {
     private final Database database;
     private final RapportSettings settings;
     private final MetricCodeFingerprint code;
+    private volatile String schema;
 
     RollupStore(Database database, RapportSettings settings, MetricCodeFingerprint code) {
         this.database = database;
@@ -48,9 +49,28 @@ public class RollupStore {
         return accountIds.stream().sorted().distinct().map(String::valueOf).collect(Collectors.joining("+"));
     }
 
-    /** What the values depend on besides the data: same string, same values. */
+    /**
+     * What the values depend on besides the data: same string, same values. The facts are derived by the
+     * migrations' SQL too, so a migration that re-derives them (without touching any data version) retires the
+     * rollups computed before it, as new metric code does.
+     */
     String settingsKey() {
-        return "zone=" + settings.zone().getId() + "|sla=" + settings.slaHours() + "|code=" + code.value();
+        return "zone=" + settings.zone().getId() + "|sla=" + settings.slaHours() + "|code=" + code.value()
+                + "|schema=" + schema();
+    }
+
+    /** The last migration applied; read once, after start-up's migrations ran. */
+    private String schema() {
+        if (schema == null) {
+            try (Connection c = database.connection(); PreparedStatement st = c.prepareStatement(RollupSql.SCHEMA_VERSION);
+                 ResultSet rs = st.executeQuery()) {
+                rs.next();
+                schema = rs.getString(1);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not read the schema's version", e);
+            }
+        }
+        return schema;
     }
 
     /** The range's values from a current rollup that covers all of it, or empty (then compute them). */

@@ -72,7 +72,7 @@ public class VoiceFamilies implements MetricFamily {
             Period p = periods.get(i);
             MetricValue canned = MetricValue.ratio(replies.selected[i], replies.all[i]);
             put(series, Metric.CANNED_REPLY_SHARE, p, canned);
-            // as BrandVoiceMetrics.personalizationScore: 100 × (1 − canned_reply_share)
+            // METRICS.md: 100 × (1 − canned_reply_share)
             put(series, Metric.PERSONALIZATION_SCORE, p,
                     new MetricValue(canned.value() == null ? null : 100 * (1 - canned.value()), canned.n()));
             put(series, Metric.PROMOTIONAL_SHARE, p, MetricValue.ratio(posts.selected[i], posts.all[i]));

@@ -18,8 +18,8 @@ import rapport.metrics.Metric;
 import rapport.metrics.MetricPoint;
 import rapport.metrics.TwcsReferenceTest;
 import rapport.metrics.memory.InMemoryEngine;
+import rapport.metrics.memory.ReferenceFacts;
 import rapport.metrics.memory.ScopeFacts;
-import rapport.metrics.memory.ScopeFactsCache;
 import rapport.metrics.period.Grain;
 import rapport.metrics.period.Period;
 import rapport.metrics.period.PeriodRange;
@@ -60,7 +60,7 @@ class RollupTest implements FreshDatabase {
     RollupStore store;
 
     @Inject
-    ScopeFactsCache facts;
+    ReferenceFacts facts;
 
     @Inject
     Database database;
@@ -158,6 +158,16 @@ class RollupTest implements FreshDatabase {
         assertTrue(store.read(List.of(amazon), autumn).isEmpty(), "promotional phrases changed");
         assertTrue(store.read(List.of(chipotle), autumn).isPresent(), "another account's rollup still holds");
         assertEquals(List.of(RollupStore.scopeKey(List.of(amazon)), RollupStore.scopeKey(accountIds)), refresher.refreshNow());
+    }
+
+    @Test
+    @Order(5)
+    void rollupsAreLabelledWithTheLastMigrationThatDerivedTheFacts() throws SQLException {
+        try (Connection c = database.connection(); Statement st = c.createStatement();
+             var rs = st.executeQuery("select max(installed_rank) from flyway_schema_history where success")) {
+            rs.next();
+            assertTrue(store.settingsKey().endsWith("|schema=" + rs.getInt(1)), store.settingsKey());
+        }
     }
 
     private int accountId(String handle) {

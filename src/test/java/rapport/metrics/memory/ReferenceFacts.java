@@ -1,12 +1,8 @@
 package rapport.metrics.memory;
 
-import io.micronaut.cache.SyncCache;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import rapport.metrics.freshness.DataVersions;
-import rapport.metrics.freshness.ScopeKeyed;
 import rapport.system.Database;
 import rapport.system.RapportSettings;
 
@@ -21,43 +17,26 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The facts of a scope, computed once and kept (Caffeine) until an import changes the data. The data
- * version is part of the key, so a computation that raced an import can never be served after it.
+ * The in-memory reference engine's facts of a scope: every message loaded, threads, turns, template groups and
+ * person activity derived in the JVM, afresh on every call (the tests compare them with the facts in PostgreSQL).
  */
 @Singleton
-public class ScopeFactsCache {
+public class ReferenceFacts {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ScopeFactsCache.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ReferenceFacts.class);
 
     private final ScopeLoader loader;
     private final Database database;
     private final RapportSettings settings;
-    private final DataVersions versions;
-    private final SyncCache<?> cache;
 
-    ScopeFactsCache(ScopeLoader loader, Database database, RapportSettings settings, DataVersions versions,
-                    @Named("scope-facts") SyncCache<?> cache) {
+    ReferenceFacts(ScopeLoader loader, Database database, RapportSettings settings) {
         this.loader = loader;
         this.database = database;
         this.settings = settings;
-        this.versions = versions;
-        this.cache = cache;
     }
 
-    /**
-     * Versions are read before the messages: an import committing in between leaves the facts labelled with
-     * the older versions, so they are never served to a request that saw the newer ones.
-     */
-    public ScopeFacts facts(List<Integer> accountIds) {
-        return cache.get(new Key(versions.of(accountIds)), ScopeFacts.class, () -> compute(accountIds));
-    }
-
-    /** Computed afresh and not kept: rollups go through every scope once and must not crowd out the dashboard's. */
     public ScopeFacts uncached(List<Integer> accountIds) {
         return compute(accountIds);
-    }
-
-    private record Key(DataVersions.ScopeVersion scope) implements ScopeKeyed {
     }
 
     private ScopeFacts compute(List<Integer> accountIds) {

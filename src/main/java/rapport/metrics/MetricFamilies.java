@@ -1,0 +1,49 @@
+package rapport.metrics;
+
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import rapport.metrics.period.Grain;
+import rapport.metrics.period.Period;
+
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Every metric's points for a scope and consecutive periods, each from the family that covers it. What the
+ * calculator serves and the rollups store; it caches nothing.
+ */
+@Singleton
+public class MetricFamilies {
+
+    private static final Logger LOG = LoggerFactory.getLogger(MetricFamilies.class);
+
+    private final List<MetricFamily> families;
+
+    MetricFamilies(List<MetricFamily> families) {
+        this.families = families;
+        Set<Metric> covered = EnumSet.noneOf(Metric.class);
+        families.forEach(f -> covered.addAll(f.metrics()));
+        if (covered.size() < Metric.values().length) {
+            throw new IllegalStateException("metrics without a family: " + EnumSet.complementOf(EnumSet.copyOf(covered))
+                    + "; see README, Add a metric");
+        }
+    }
+
+    public Map<Metric, List<MetricPoint>> series(List<Integer> accountIds, Grain grain, List<Period> periods) {
+        Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);
+        StringBuilder took = new StringBuilder();
+        for (MetricFamily family : families) {
+            long started = System.nanoTime();
+            Map<Metric, List<MetricPoint>> computed = family.compute(accountIds, grain, periods);
+            family.metrics().forEach(m -> series.put(m, computed.get(m)));
+            took.append(' ').append(family.getClass().getSimpleName()).append(' ')
+                    .append((System.nanoTime() - started) / 1_000_000).append(" ms");
+        }
+        LOG.info("scope {}, time per family:{}", accountIds, took);
+        return series;
+    }
+}
