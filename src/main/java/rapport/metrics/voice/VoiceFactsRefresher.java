@@ -74,13 +74,36 @@ public class VoiceFactsRefresher {
         drain();
     }
 
-    /** Everything queued, chunk by chunk; returns the queued rows done. */
+    /**
+     * Everything queued, chunk by chunk; returns the queued rows done. After a bulk import the facts grow from
+     * few rows to many: the planner is told every {@link #ANALYZE_EVERY} rows, so that later chunks and the
+     * dashboard's first reads are planned for what is there.
+     */
     public long drain() {
         long done = 0;
+        long sinceAnalyze = 0;
         for (int chunk; (chunk = drainChunk()) > 0; ) {
             done += chunk;
+            sinceAnalyze += chunk;
+            if (sinceAnalyze >= ANALYZE_EVERY) {
+                analyze();
+                sinceAnalyze = 0;
+            }
+        }
+        if (done >= ANALYZE_EVERY / 10) {
+            analyze();
         }
         return done;
+    }
+
+    static final int ANALYZE_EVERY = 100_000;
+
+    private void analyze() {
+        try (Connection c = database.connection(); Statement st = c.createStatement()) {
+            st.execute(VoiceSql.ANALYZE_FACTS);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not analyze the brand-voice facts", e);
+        }
     }
 
     private int drainChunk() {

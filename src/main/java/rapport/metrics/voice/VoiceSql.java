@@ -115,4 +115,7 @@ final class VoiceSql {
             where r.canned and r.group_id is not null and r.account_id = any(?)
             union
             select message_id from message where id = any(?)""";
+
+    /** The planner's statistics of the facts, after a large drain. */
+    static final String ANALYZE_FACTS = "analyze brand_reply, brand_post";
 }
