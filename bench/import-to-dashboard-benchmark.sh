@@ -6,7 +6,8 @@
 # response-time buckets, NPS by tier). Runs alternate COPY / import; medians are
 # reported with the ratio rate(import + first dashboard) / rate(COPY), and the import's phases (PhaseTimer).
 # Usage: bench/import-to-dashboard-benchmark.sh ["1000000 2000000"] [runs, or runs per size: "3 1"] [results.md]
-#   (needs psql; builds the jar if missing; BENCH_JAR runs another build, BENCH_PORT another port)
+#   (needs psql; builds the jar if missing; BENCH_JAR runs another build, BENCH_PORT another port;
+#   BENCH_THREADS=own keeps each generated thread in one account, see bench/generate_messages.py)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${1:-1000000 2000000}
@@ -115,7 +116,7 @@ cat >> "$RESULTS" <<MD
 
 ### Import until the dashboard shows it, $(date -u '+%Y-%m-%d %H:%M') UTC — $(nproc) cores, server at -Xmx512m, load average $(cut -d' ' -f1-3 /proc/loadavg)
 
-\`bench/import-to-dashboard-benchmark.sh "$SIZES" $RUNS\`, $(basename "$JAR")$( [ "$JAR" = target/rapport-0.1.0.jar ] && echo " at commit $(git rev-parse --short HEAD)"). Per run: a plain COPY (psql \`\\copy\`) of the
+\`BENCH_THREADS=${BENCH_THREADS:-crossing} bench/import-to-dashboard-benchmark.sh "$SIZES" $RUNS\`, $(basename "$JAR")$( [ "$JAR" = target/rapport-0.1.0.jar ] && echo " at commit $(git rev-parse --short HEAD)"). Per run: a plain COPY (psql \`\\copy\`) of the
 CSV into a table with only the primary key (network, message_id), then the same file imported over HTTP into an
 emptied workspace on a freshly started server (warmed by a 20,000-row import of another network, then emptied), then the all-accounts dashboard's six requests one after another, timed until the last answers.
 $section
