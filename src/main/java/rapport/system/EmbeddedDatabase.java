@@ -27,6 +27,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** Crash recovery replays the write-ahead log since the last checkpoint: up to max_wal_size, minutes on a slow disk. */
     static final Duration START_WAIT = Duration.ofMinutes(15);
     private static final Duration SUPERVISION_INTERVAL = Duration.ofSeconds(2);
+    /**
+     * How long a stop waits for the server to be gone. pg_ctl (as the library calls it) gives up after 5 s while a
+     * busy backend finishes; a restart right after would then find the old server still holding the data directory.
+     */
+    static final Duration STOP_WAIT = Duration.ofSeconds(60);
 
     private final Path pgData;
     private final EmbeddedAccess access;
@@ -106,6 +111,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private EmbeddedPostgres launch(int port) throws IOException {
         Files.createDirectories(pgData);
+        awaitEarlierServer();
         boolean fresh = !Files.exists(pgData.resolve("postgresql.conf"));
         DatabaseCredentials given = DatabaseCredentials.exist(pgData) ? DatabaseCredentials.read(pgData) : DatabaseCredentials.generate();
         Thread progress = startProgressLog();
@@ -142,6 +148,37 @@ public final class EmbeddedDatabase implements AutoCloseable {
             return started;
         } finally {
             progress.interrupt();
+        }
+    }
+
+    /**
+     * A server of an earlier run still holding this data directory (its stop took longer than the run that asked
+     * for it waited) would make this start wait in vain: wait until it is gone, saying so, or fail clearly.
+     */
+    private void awaitEarlierServer() throws IOException {
+        Optional<ProcessHandle> earlier = serverProcess();
+        if (earlier.isEmpty()) {
+            return;
+        }
+        LOG.warn("An earlier PostgreSQL server (process {}) still holds {}: waiting up to {} s for it to stop",
+                earlier.get().pid(), pgData, STOP_WAIT.toSeconds());
+        if (!awaitExit(earlier.get(), STOP_WAIT)) {
+            throw new IOException("PostgreSQL process " + earlier.get().pid() + " still holds " + pgData + " after "
+                    + STOP_WAIT.toSeconds() + " s; stop it (or the Rapport that runs it) and start again");
+        }
+    }
+
+    private static boolean awaitExit(ProcessHandle process, Duration wait) {
+        try {
+            process.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            return false;
+        } catch (java.util.concurrent.ExecutionException e) {
+            return !process.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !process.isAlive();
         }
     }
 
@@ -197,7 +234,14 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
         closed = true;
         supervisor.shutdownNow();
+        Optional<ProcessHandle> server = serverProcess();
         stopQuietly(postgres);
+        // a fast stop waits for every backend to notice; the library's pg_ctl gives up after 5 s, not the server
+        if (server.isPresent() && server.get().isAlive() && !awaitExit(server.get(), STOP_WAIT)) {
+            LOG.error("Embedded PostgreSQL (process {}) had not stopped {} s after it was asked to", server.get().pid(),
+                    STOP_WAIT.toSeconds());
+            return;
+        }
         LOG.info("Embedded PostgreSQL stopped");
     }
 
