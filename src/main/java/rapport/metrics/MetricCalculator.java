@@ -24,14 +24,17 @@ public class MetricCalculator {
     private final DataVersions versions;
     private final RapportSettings settings;
     private final SyncCache<?> cache;
+    private final SyncCache<?> reports;
     private final MetricFamilies families;
 
     MetricCalculator(RollupStore rollups, DataVersions versions, RapportSettings settings,
-                     @Named("metric-series") SyncCache<?> cache, MetricFamilies families) {
+                     @Named("metric-series") SyncCache<?> cache, @Named("metric-reports") SyncCache<?> reports,
+                     MetricFamilies families) {
         this.rollups = rollups;
         this.versions = versions;
         this.settings = settings;
         this.cache = cache;
+        this.reports = reports;
         this.families = families;
     }
 
@@ -42,7 +45,11 @@ public class MetricCalculator {
     private record Table(Map<Metric, List<MetricPoint>> points) {
     }
 
-    /** One answer as asked for (these metrics, this label), kept too: a warm request gets the same object. */
+    /**
+     * One answer as asked for (these metrics, this label), kept too, so that a warm request gets the same object
+     * (and its encoded bytes); in a cache of its own, so that a summary or an export asking account by account
+     * does not push the dashboard's tables out.
+     */
     private record ReportKey(DataVersions.ScopeVersion scope, PeriodRange range, String label, List<Metric> metrics)
             implements ScopeKeyed {
     }
@@ -50,14 +57,12 @@ public class MetricCalculator {
     public MetricReport report(Scope scope, PeriodRange range, List<Metric> metrics) {
         DataVersions.ScopeVersion version = versions.of(scope.accountIds());
         ReportKey key = new ReportKey(version, range, scope.label(), List.copyOf(metrics));
-        return cache.get(key, MetricReport.class).orElseGet(() -> {
-            // one after the other, never nested: Caffeine refuses a computation inside another of the same cache
+        return reports.get(key, MetricReport.class, () -> {
             Map<Metric, List<MetricPoint>> all = cache.get(new Key(version, range), Table.class,
                     () -> new Table(rollups.read(scope.accountIds(), range)
                             .orElseGet(() -> allMetrics(scope.accountIds(), range)))).points();
             List<MetricSeries> series = metrics.stream().map(m -> MetricSeries.of(m, all.get(m))).toList();
-            return cache.get(key, MetricReport.class, () -> new MetricReport(range.grain().key(), scope.label(),
-                    settings.timeZone(), range.from(), range.to(), series));
+            return new MetricReport(range.grain().key(), scope.label(), settings.timeZone(), range.from(), range.to(), series);
         });
     }
 

@@ -81,6 +81,9 @@ class WarmAnswerTest implements FreshDatabase {
         String tiersJson = api.get("/api/tiers?" + RANGE);
 
         assertSame(first, calculator.report(scope, q.range(), List.of(Metric.values())), "kept while the versions hold");
+        MetricReport one = calculator.report(scope, q.range(), List.of(Metric.CONVERSATIONS));
+        assertEquals(1, one.series().size(), "another list of metrics is another answer");
+        assertNotSame(first, one);
         assertSame(tiers, views.tiers(scope, q.range()));
         assertEquals(json.writeValueAsString(first), metricsJson, "the body is the report's JSON");
         assertEquals(json.writeValueAsString(tiers), tiersJson);

@@ -40,6 +40,22 @@ class CallerLookupTest implements FreshDatabase {
     }
 
     @Test
+    void session_carriesTheRoleTheUserHasNow_andEndsWithTheUser() {
+        AppUser bob = users.save(new AppUser(null, "bob", "x", Role.VIEWER.key(), null));
+        Instant expires = Instant.parse("2026-01-05T12:00:00Z");
+        Instant now = expires.minusSeconds(60);
+        sessions.save(new UserSession("hash-of-bob", bob.id(), "csrf-2", null, expires));
+        assertEquals(Optional.of(new Caller("bob", Role.VIEWER, "csrf-2")), callers.bySession("hash-of-bob", now));
+
+        users.updateRole("bob", Role.ADMIN.key());
+        assertEquals(Optional.of(new Caller("bob", Role.ADMIN, "csrf-2")), callers.bySession("hash-of-bob", now),
+                "a role changed by an admin holds on the session's next request");
+
+        users.deleteByUsername("bob");
+        assertEquals(Optional.empty(), callers.bySession("hash-of-bob", now), "a deleted user's session ends");
+    }
+
+    @Test
     void token_isTheProgramsUntilItIsRevoked() {
         ApiTokens.Created created = tokens.create("exporter", Role.VIEWER, "admin");
 

@@ -22,9 +22,9 @@ class StaleFiguresEviction {
     private final List<SyncCache<?>> caches;
 
     StaleFiguresEviction(DataVersions versions, @Named("metric-series") SyncCache<?> series,
-                         @Named("person-figures") SyncCache<?> personFigures) {
+                         @Named("metric-reports") SyncCache<?> reports, @Named("person-figures") SyncCache<?> personFigures) {
         this.versions = versions;
-        this.caches = List.of(series, personFigures);
+        this.caches = List.of(series, reports, personFigures);
     }
 
     /**
