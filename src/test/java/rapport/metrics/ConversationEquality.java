@@ -1,21 +1,15 @@
 package rapport.metrics;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rapport.Fixture;
-import rapport.FreshDatabase;
 import rapport.RapportApi;
 import rapport.metrics.conversation.ConversationFamilies;
 import rapport.metrics.memory.InMemoryViews;
-import rapport.metrics.memory.ReferenceFacts;
 import rapport.metrics.memory.ScopeFacts;
 import rapport.metrics.period.Grain;
 import rapport.metrics.period.Period;
-import rapport.metrics.rollup.RollupRefresher;
-import rapport.system.Database;
 import rapport.system.RapportSettings;
 
 import java.io.IOException;
@@ -24,7 +18,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,33 +30,13 @@ import static rapport.Fixture.at;
  * subclass, on {@link EngineComparisonData} with a thread crossing two accounts added (the twcs slice has some
  * too: brands answering each other's threads).
  */
-abstract class ConversationEquality implements FreshDatabase {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    ReferenceFacts facts;
-
-    @Inject
-    RollupRefresher refresher;
+abstract class ConversationEquality extends EngineComparison {
 
     @Inject
     ConversationFamilies families;
 
     @Inject
     RapportSettings settings;
-
-    @Inject
-    Database database;
-
-    abstract String zone();
-
-    @Override
-    public Map<String, String> getProperties() {
-        return EngineComparisonData.properties(zone());
-    }
 
     @BeforeAll
     void importAndChange() throws IOException, SQLException {
@@ -114,7 +87,7 @@ abstract class ConversationEquality implements FreshDatabase {
     @Test
     void responseTimeBuckets_sqlOverThreadFactsEqualTheInMemoryEngine() throws SQLException {
         for (List<Integer> scope : scopes()) {
-            ScopeFacts scopeFacts = facts.uncached(scope);
+            ScopeFacts scopeFacts = facts.load(scope);
             List<Period> weeks = refresher.coverage(scope, Grain.WEEK);
             for (int last : List.of(weeks.size() - 1, weeks.size() / 2)) {
                 Period whole = Period.of(weeks.get(0).start(), weeks.get(last).end(), settings.zone());

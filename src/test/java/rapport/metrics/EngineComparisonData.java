@@ -83,7 +83,7 @@ final class EngineComparisonData {
     static void assertFamilyEqualsTheInMemoryEngine(MetricFamily family, List<List<Integer>> scopes, ReferenceFacts facts,
                                                     RollupRefresher refresher, String zone) {
         for (List<Integer> scope : scopes) {
-            ScopeFacts scopeFacts = facts.uncached(scope);
+            ScopeFacts scopeFacts = facts.load(scope);
             for (Grain grain : Grain.values()) {
                 List<Period> periods = refresher.coverage(scope, grain);
                 Map<Metric, List<MetricPoint>> expected = InMemoryEngine.compute(scopeFacts, periods);

@@ -1,28 +1,21 @@
 package rapport.metrics;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import rapport.FreshDatabase;
 import rapport.RapportApi;
 import rapport.metrics.memory.InMemoryViews;
-import rapport.metrics.memory.ReferenceFacts;
 import rapport.metrics.memory.ScopeFacts;
 import rapport.metrics.period.Grain;
 import rapport.metrics.period.Period;
 import rapport.metrics.period.PeriodRange;
 import rapport.metrics.relationships.PersonFamilies;
 import rapport.metrics.relationships.PersonRelationships;
-import rapport.metrics.rollup.RollupRefresher;
-import rapport.system.Database;
 import rapport.system.RapportSettings;
 
 import java.io.IOException;
 import java.sql.SQLException;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -33,17 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * subclass. Data: the real twcs slice and the demo brand, then changes the facts must follow: stored messages
  * moved to another day or turned into reactions by a re-import, and one person's messages erased.
  */
-abstract class FactEngineEquality implements FreshDatabase {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    ReferenceFacts facts;
-
-    @Inject
-    RollupRefresher refresher;
+abstract class FactEngineEquality extends EngineComparison {
 
     @Inject
     PersonFamilies personFamilies;
@@ -53,16 +36,6 @@ abstract class FactEngineEquality implements FreshDatabase {
 
     @Inject
     RapportSettings settings;
-
-    @Inject
-    Database database;
-
-    abstract String zone();
-
-    @Override
-    public Map<String, String> getProperties() {
-        return EngineComparisonData.properties(zone());
-    }
 
     @BeforeAll
     void importAndChange() throws IOException, SQLException {
@@ -111,7 +84,7 @@ abstract class FactEngineEquality implements FreshDatabase {
 
     private void eachScopeAndGrain(Check check) throws SQLException {
         for (List<Integer> scope : scopes()) {
-            ScopeFacts scopeFacts = facts.uncached(scope);
+            ScopeFacts scopeFacts = facts.load(scope);
             for (Grain grain : Grain.values()) {
                 check.run(scope, scopeFacts, grain, refresher.coverage(scope, grain));
             }

@@ -88,7 +88,7 @@ class InReplyToCycleTest implements FreshDatabase {
         assertEquals(0.5, week.get("deep_conversation_share"), "c1, c2, c3: three cross-party replies, that thread is deep");
         PeriodRange range = new PeriodRange(Grain.WEEK, LocalDate.parse("2025-12-29"), LocalDate.parse("2026-01-12"));
         List<Period> periods = range.periods(settings.zone());
-        ScopeFacts inMemory = facts.uncached(scope);
+        ScopeFacts inMemory = facts.load(scope);
         Period whole = Period.of(periods.get(0).start(), periods.get(periods.size() - 1).end(), settings.zone());
         assertEquals(InMemoryViews.responseTimes(inMemory, whole, "Loop"),
                 views.responseTimes(new Scope("Loop", scope), range));
@@ -223,7 +223,7 @@ class InReplyToCycleTest implements FreshDatabase {
      * again as ConversationSql does), after checking it equals the in-memory engine's for every message.
      */
     private Map<String, String> rootsAsTheInMemoryEngine(List<Integer> scope) throws SQLException {
-        Map<String, String> expected = facts.uncached(scope).rootMessageIds();
+        Map<String, String> expected = facts.load(scope).rootMessageIds();
         Map<String, String> actual = new HashMap<>();
         try (Connection c = database.connection(); PreparedStatement st = c.prepareStatement("""
                 select m.message_id, r.message_id
@@ -250,7 +250,7 @@ class InReplyToCycleTest implements FreshDatabase {
         EngineComparisonData.assertFamilyEqualsTheInMemoryEngine(families, List.of(scope), facts, refresher, settings.timeZone());
         List<Period> weeks = refresher.coverage(scope, Grain.WEEK);
         Period whole = Period.of(weeks.get(0).start(), weeks.get(weeks.size() - 1).end(), settings.zone());
-        assertEquals(InMemoryViews.responseTimes(facts.uncached(scope), whole, "s"), families.responseTimes(scope, whole, "s"));
+        assertEquals(InMemoryViews.responseTimes(facts.load(scope), whole, "s"), families.responseTimes(scope, whole, "s"));
         return families.compute(scope, Grain.WEEK, weeks);
     }
 

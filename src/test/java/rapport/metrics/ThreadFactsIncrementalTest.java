@@ -156,7 +156,7 @@ class ThreadFactsIncrementalTest implements FreshDatabase {
 
     /** Every metric of the families and the response-time buckets equal the in-memory engine's; the SQL figures. */
     private Map<Metric, List<MetricPoint>> sameAsTheInMemoryEngine(List<Integer> scope) {
-        ScopeFacts scopeFacts = facts.uncached(scope);
+        ScopeFacts scopeFacts = facts.load(scope);
         Map<Metric, List<MetricPoint>> weeks = null;
         for (Grain grain : Grain.values()) {
             List<Period> periods = refresher.coverage(scope, grain);

@@ -1,18 +1,12 @@
 package rapport.metrics;
 
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rapport.Fixture;
-import rapport.FreshDatabase;
 import rapport.RapportApi;
-import rapport.metrics.memory.ReferenceFacts;
-import rapport.metrics.rollup.RollupRefresher;
 import rapport.metrics.voice.VoiceFactsRefresher;
 import rapport.metrics.voice.VoiceFamilies;
-import rapport.system.Database;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +19,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,33 +32,13 @@ import static rapport.Fixture.at;
  * re-imports that move person messages or turn them into reactions and that rewrite brand replies' texts, an
  * account's new promotional phrases, and one person's messages erased.
  */
-abstract class VoiceEngineEquality implements FreshDatabase {
-
-    @Inject
-    @Client("/")
-    HttpClient client;
-
-    @Inject
-    ReferenceFacts facts;
-
-    @Inject
-    RollupRefresher refresher;
+abstract class VoiceEngineEquality extends EngineComparison {
 
     @Inject
     VoiceFamilies voice;
 
     @Inject
     VoiceFactsRefresher voiceFacts;
-
-    @Inject
-    Database database;
-
-    abstract String zone();
-
-    @Override
-    public Map<String, String> getProperties() {
-        return EngineComparisonData.properties(zone());
-    }
 
     @BeforeAll
     void importAndChange() throws IOException, SQLException {

@@ -35,7 +35,7 @@ public class ReferenceFacts {
         this.settings = settings;
     }
 
-    public ScopeFacts uncached(List<Integer> accountIds) {
+    public ScopeFacts load(List<Integer> accountIds) {
         return compute(accountIds);
     }
 

@@ -91,7 +91,7 @@ class RollupTest implements FreshDatabase {
         scopes.add(accountIds);
         assertEquals(scopes.stream().map(RollupStore::scopeKey).toList(), recomputed, "each account, then all of them");
         for (List<Integer> scope : scopes) {
-            ScopeFacts scopeFacts = facts.uncached(scope);
+            ScopeFacts scopeFacts = facts.load(scope);
             for (Grain grain : Grain.values()) {
                 List<Period> periods = refresher.coverage(scope, grain);
                 PeriodRange range = new PeriodRange(grain, periods.get(0).start(), periods.get(periods.size() - 1).start());
