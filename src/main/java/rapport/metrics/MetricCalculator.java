@@ -25,17 +25,17 @@ public class MetricCalculator {
     private final RapportSettings settings;
     private final SyncCache<?> cache;
     private final SyncCache<?> reports;
-    private final MetricFamilies families;
+    private final KeptPeriods periods;
 
     MetricCalculator(RollupStore rollups, DataVersions versions, RapportSettings settings,
                      @Named("metric-series") SyncCache<?> cache, @Named("metric-reports") SyncCache<?> reports,
-                     MetricFamilies families) {
+                     KeptPeriods periods) {
         this.rollups = rollups;
         this.versions = versions;
         this.settings = settings;
         this.cache = cache;
         this.reports = reports;
-        this.families = families;
+        this.periods = periods;
     }
 
     private record Key(DataVersions.ScopeVersion scope, PeriodRange range) implements ScopeKeyed {
@@ -60,18 +60,21 @@ public class MetricCalculator {
         return reports.get(key, MetricReport.class, () -> {
             Map<Metric, List<MetricPoint>> all = cache.get(new Key(version, range), Table.class,
                     () -> new Table(rollups.read(scope.accountIds(), range)
-                            .orElseGet(() -> allMetrics(scope.accountIds(), range)))).points();
+                            .orElseGet(() -> allMetrics(version, range)))).points();
             List<MetricSeries> series = metrics.stream().map(m -> MetricSeries.of(m, all.get(m))).toList();
             return new MetricReport(range.grain().key(), scope.label(), settings.timeZone(), range.from(), range.to(), series);
         });
     }
 
-    /** When no current rollup covers the range (a new scope, an import just done). */
-    private Map<Metric, List<MetricPoint>> allMetrics(List<Integer> accountIds, PeriodRange range) {
+    /**
+     * When no current rollup covers the range (a new scope, an import just done): the periods the changes since
+     * the scope's last computation cannot have moved are kept, the others computed.
+     */
+    private Map<Metric, List<MetricPoint>> allMetrics(DataVersions.ScopeVersion version, PeriodRange range) {
         long started = System.nanoTime();
-        List<Period> periods = range.periods(settings.zone());
-        Map<Metric, List<MetricPoint>> series = families.series(accountIds, range.grain(), periods);
-        LOG.info("scope {}: {} metrics × {} periods computed in {} ms", accountIds, series.size(), periods.size(),
+        List<Period> asked = range.periods(settings.zone());
+        Map<Metric, List<MetricPoint>> series = periods.series(version.accountIds(), version, range.grain(), asked);
+        LOG.info("scope {}: {} metrics × {} periods in {} ms", version.accountIds(), series.size(), asked.size(),
                 (System.nanoTime() - started) / 1_000_000);
         return series;
     }

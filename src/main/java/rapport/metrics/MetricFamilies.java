@@ -46,4 +46,14 @@ public class MetricFamilies {
         LOG.info("scope {}, time per family:{}", accountIds, took);
         return series;
     }
+
+    /** Derived facts kept after the writer's commit brought up to date, so that the change log is complete. */
+    public void bringUpToDate(List<Integer> accountIds) {
+        families.forEach(f -> f.bringUpToDate(accountIds));
+    }
+
+    /** Whether any family joins the scope's accounts' facts in ways not kept per row (MetricFamily#joinsAccounts). */
+    public boolean joinAccounts(List<Integer> accountIds) {
+        return families.stream().anyMatch(f -> f.joinsAccounts(accountIds));
+    }
 }

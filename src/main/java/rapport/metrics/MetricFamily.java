@@ -9,10 +9,26 @@ import java.util.Map;
 /**
  * Metrics computed together from the facts kept in PostgreSQL at import time, for any set of accounts and any
  * consecutive periods: one point per period, in order, equal to what the tests' in-memory reference engine gives.
+ * A period's point depends on the period alone, not on the others asked with it, and moves only with data (or
+ * facts) dated before the period's end, or with facts dated in it: so a change logged from an instant on
+ * (DataVersions) leaves every period ending at or before that instant as it was.
  */
 public interface MetricFamily {
 
     List<Metric> metrics();
 
     Map<Metric, List<MetricPoint>> compute(List<Integer> accountIds, Grain grain, List<Period> periods);
+
+    /** Brings derived facts that are kept after the writer's commit up to date (they log their changes then). */
+    default void bringUpToDate(List<Integer> accountIds) {
+    }
+
+    /**
+     * Whether the scope's figures join its accounts' facts in ways not kept per row (a thread or template group
+     * across two of its accounts, derived for the scope when asked): then a change in one account can move an
+     * earlier period of the other, and the scope's figures are computed whole after any change.
+     */
+    default boolean joinsAccounts(List<Integer> accountIds) {
+        return false;
+    }
 }

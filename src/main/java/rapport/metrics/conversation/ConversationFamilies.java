@@ -60,6 +60,23 @@ public class ConversationFamilies implements MetricFamily {
         return series;
     }
 
+    @Override
+    public boolean joinsAccounts(List<Integer> accountIds) {
+        if (accountIds.size() < 2) {
+            return false;
+        }
+        try (Connection c = database.connection(); PreparedStatement st = c.prepareStatement(ConversationSql.JOINS_ACCOUNTS)) {
+            st.setArray(1, c.createArrayOf("integer", accountIds.toArray()));
+            st.setArray(2, c.createArrayOf("integer", accountIds.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the scope's threads across accounts", e);
+        }
+    }
+
     /** How long the inbound turns starting in the range waited for an answer, as ResponseTimeDistribution buckets them. */
     public ResponseTimeDistribution.Report responseTimes(List<Integer> accountIds, Period whole, String scope) {
         long[] bounds = ResponseTimeDistribution.upperBoundsMicros();

@@ -102,4 +102,9 @@ final class ConversationSql {
             from period p, lateral (""" + scopeFacts("opens_turn") + """
             ) t
             group by 1""";
+
+    /** Whether a reply in one account of the scope (parameters 1 and 2: its accounts) has its parent in another one of it. */
+    static final String JOINS_ACCOUNTS = """
+            select exists (select 1 from message_fact
+                           where linked_account_id = any(?) and account_id = any(?) and linked_parent_id is not null)""";
 }

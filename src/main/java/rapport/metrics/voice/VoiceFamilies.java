@@ -80,6 +80,24 @@ public class VoiceFamilies implements MetricFamily {
         return series;
     }
 
+    @Override
+    public void bringUpToDate(List<Integer> accountIds) {
+        refresher.ensureCurrent(accountIds);
+    }
+
+    /** Replies to another account's message of the scope are grouped for the scope when asked (CrossAccountTemplates). */
+    @Override
+    public boolean joinsAccounts(List<Integer> accountIds) {
+        if (accountIds.size() < 2) {
+            return false;
+        }
+        try (Connection c = database.connection()) {
+            return !CrossAccountTemplates.accounts(c, accountIds).isEmpty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the scope's replies across accounts", e);
+        }
+    }
+
     /**
      * The message ids (as imported) of the scope's canned brand replies (METRICS.md §4), for showing them marked:
      * the kept groups, and for an account replying across the scope's accounts its groups in this scope.
