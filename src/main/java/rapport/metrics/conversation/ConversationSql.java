@@ -38,8 +38,10 @@ final class ConversationSql {
      * Per period (parameters 2-5: start dates, end dates, start and end instants in microseconds; 6: the SLA in
      * microseconds): conversations, deep ones, brand replies; turns, answered, within the SLA, their openers and
      * those answered; the answered response times at the median's two middle ranks and at the 90th percentile's
-     * nearest rank ⌈0.9 n⌉; brand posts, brand messages that are not reactions, persons' shares and reactions;
-     * followers before the period's start and before its end.
+     * nearest rank ⌈0.9 n⌉; brand posts, brand messages that are not reactions, persons' shares and reactions
+     * (one pass over the range's messages, each put in its period by binary search of the bounds: a period's
+     * own index range would read the table's pages once per period, 24 s against 4.7 s for ten accounts over 52
+     * weeks at 10M messages); followers before the period's start and before its end.
      */
     static final String PER_PERIOD = SCOPE_FACTS + """
             , period as (
@@ -47,11 +49,23 @@ final class ConversationSql {
                        timestamptz 'epoch' + start_us * interval '1 microsecond' as from_at,
                        timestamptz 'epoch' + end_us * interval '1 microsecond' as to_at
                 from unnest(?::date[], ?::date[], ?::bigint[], ?::bigint[]) with ordinality u(start_day, end_day, start_us, end_us, i)
+            ), bounds as (
+                -- the periods' starts, then the last one's end: period i holds [bounds[i], bounds[i + 1])
+                select array_agg(from_at order by i) || (select to_at from period order by i desc limit 1) as at from period
+            ), msg as (
+                select width_bucket(m.created_at, b.at) as i,
+                       count(*) filter (where m.from_brand and m.in_reply_to is null) as posts,
+                       count(*) filter (where m.from_brand and m.kind <> 'reaction') as brand_messages,
+                       count(*) filter (where not m.from_brand and m.kind = 'share') as shares,
+                       count(*) filter (where not m.from_brand and m.kind = 'reaction') as reactions
+                from message m, scope s, bounds b
+                where m.account_id = any(s.accounts) and m.created_at >= b.at[1] and m.created_at < b.at[array_length(b.at, 1)]
+                group by 1
             )
             select p.i, conv.conversations, conv.deep, conv.brand_replies,
                    turn.turns, turn.answered, turn.within_sla, turn.openers, turn.answered_openers,
                    turn.lower_middle, turn.upper_middle, turn.p90,
-                   msg.posts, msg.brand_messages, msg.shares, msg.reactions,
+                   coalesce(msg.posts, 0), coalesce(msg.brand_messages, 0), coalesce(msg.shares, 0), coalesce(msg.reactions, 0),
                    (select sum(followers) from scope s, unnest(s.accounts) a(id),
                            lateral (select followers from follower_snapshot fs where fs.account_id = a.id and fs.day < p.start_day
                                     order by fs.day desc limit 1) latest) as followers_at_start,
@@ -78,14 +92,7 @@ final class ConversationSql {
                       from (""" + scopeFacts("opens_turn") + """
                       ) t) ranked
             ) turn
-            cross join lateral (
-                select count(*) filter (where m.from_brand and m.in_reply_to is null) as posts,
-                       count(*) filter (where m.from_brand and m.kind <> 'reaction') as brand_messages,
-                       count(*) filter (where not m.from_brand and m.kind = 'share') as shares,
-                       count(*) filter (where not m.from_brand and m.kind = 'reaction') as reactions
-                from message m, scope s
-                where m.account_id = any(s.accounts) and m.created_at >= p.from_at and m.created_at < p.to_at
-            ) msg
+            left join msg on msg.i = p.i
             order by p.i""";
 
     /**

@@ -147,10 +147,11 @@ public class VoiceFamilies implements MetricFamily {
         if (accountIds.isEmpty() || periods.isEmpty()) {
             return counts;
         }
+        List<String> bounds = new ArrayList<>(periods.stream().map(p -> instant(p.startMicros())).toList());
+        bounds.add(instant(periods.get(periods.size() - 1).endMicros()));
         try (PreparedStatement st = c.prepareStatement(sql)) {
-            st.setArray(1, c.createArrayOf("text", periods.stream().map(p -> instant(p.startMicros())).toArray()));
-            st.setArray(2, c.createArrayOf("text", periods.stream().map(p -> instant(p.endMicros())).toArray()));
-            st.setArray(3, c.createArrayOf("integer", accountIds.toArray()));
+            st.setArray(1, c.createArrayOf("text", bounds.toArray()));
+            st.setArray(2, c.createArrayOf("integer", accountIds.toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     int i = rs.getInt(1) - 1;

@@ -92,22 +92,24 @@ final class VoiceSql {
             where account_id = ? and (group_id is not null or parent_account = any(?))""";
 
     /**
-     * Per period (the i-th of the starts and ends, as instants), the grouped brand replies of the accounts and
-     * the canned ones among them.
+     * Per period (parameter 1: the periods' starts, then the last one's end, as instants; period i holds
+     * [bounds[i], bounds[i + 1])), the grouped brand replies of the accounts (parameter 2) and the canned ones
+     * among them. One pass over the range, each reply put in its period by binary search of the bounds: a
+     * period's own index range cost 23 s against 1.3 s for ten accounts over 52 weeks at 10M messages.
      */
     static final String REPLIES_PER_PERIOD = """
-            select p.i, count(r.message_id), count(r.message_id) filter (where r.canned)
-            from unnest(?::text[]::timestamptz[], ?::text[]::timestamptz[]) with ordinality p(s, e, i)
-            left join brand_reply r on r.group_id is not null and r.account_id = any(?)
-                                   and r.created_at >= p.s and r.created_at < p.e
-            group by p.i""";
+            select width_bucket(r.created_at, b.at), count(*), count(*) filter (where r.canned)
+            from (select ?::text[]::timestamptz[] as at) b, brand_reply r
+            where r.group_id is not null and r.account_id = any(?)
+              and r.created_at >= b.at[1] and r.created_at < b.at[array_length(b.at, 1)]
+            group by 1""";
 
-    /** Per period, the brand posts of the accounts and the promotional ones among them. */
+    /** Per period (parameters as above), the brand posts of the accounts and the promotional ones among them. */
     static final String POSTS_PER_PERIOD = """
-            select p.i, count(b.message_id), count(b.message_id) filter (where b.promotional)
-            from unnest(?::text[]::timestamptz[], ?::text[]::timestamptz[]) with ordinality p(s, e, i)
-            left join brand_post b on b.account_id = any(?) and b.created_at >= p.s and b.created_at < p.e
-            group by p.i""";
+            select width_bucket(b.created_at, p.at), count(*), count(*) filter (where b.promotional)
+            from (select ?::text[]::timestamptz[] as at) p, brand_post b
+            where b.account_id = any(?) and b.created_at >= p.at[1] and b.created_at < p.at[array_length(p.at, 1)]
+            group by 1""";
 
     /** Imported ids of the accounts' canned grouped replies, and of the given messages (canned in a scope's groups). */
     static final String CANNED_MESSAGE_IDS = """
