@@ -14,6 +14,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -149,7 +153,9 @@ public class ConversationFamilies implements MetricFamily {
             st.setArray(3, c.createArrayOf("date", periods.stream().map(p -> p.end().toString()).toArray()));
             st.setArray(4, c.createArrayOf("bigint", periods.stream().map(Period::startMicros).toArray()));
             st.setArray(5, c.createArrayOf("bigint", periods.stream().map(Period::endMicros).toArray()));
-            st.setLong(6, slaMicros);
+            st.setObject(6, instant(periods.get(0).startMicros()));
+            st.setObject(7, instant(periods.get(periods.size() - 1).endMicros()));
+            st.setLong(8, slaMicros);
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     tallies.add(new PeriodTally(rs.getLong(2), rs.getLong(3), rs.getLong(4),
@@ -163,6 +169,10 @@ public class ConversationFamilies implements MetricFamily {
             throw new IllegalStateException("could not read the conversation facts", e);
         }
         return tallies;
+    }
+
+    private static OffsetDateTime instant(long micros) {
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     private static Long nullable(ResultSet rs, int column) throws SQLException {

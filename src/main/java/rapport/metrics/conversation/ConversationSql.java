@@ -35,8 +35,8 @@ final class ConversationSql {
     }
 
     /**
-     * Per period (parameters 2-5: start dates, end dates, start and end instants in microseconds; 6: the SLA in
-     * microseconds): conversations, deep ones, brand replies; turns, answered, within the SLA, their openers and
+     * Per period (parameters 2-5: start dates, end dates, start and end instants in microseconds; 6-7: the range's
+     * start and end; 8: the SLA in microseconds): conversations, deep ones, brand replies; turns, answered, within the SLA, their openers and
      * those answered; the answered response times at the median's two middle ranks and at the 90th percentile's
      * nearest rank ⌈0.9 n⌉; brand posts, brand messages that are not reactions, persons' shares and reactions
      * (one pass over the range's messages, each put in its period by binary search of the bounds: a period's
@@ -49,17 +49,18 @@ final class ConversationSql {
                        timestamptz 'epoch' + start_us * interval '1 microsecond' as from_at,
                        timestamptz 'epoch' + end_us * interval '1 microsecond' as to_at
                 from unnest(?::date[], ?::date[], ?::bigint[], ?::bigint[]) with ordinality u(start_day, end_day, start_us, end_us, i)
-            ), bounds as (
+            ), bounds as materialized (
                 -- the periods' starts, then the last one's end: period i holds [bounds[i], bounds[i + 1])
                 select array_agg(from_at order by i) || (select to_at from period order by i desc limit 1) as at from period
             ), msg as (
+                -- the range (parameters 6-7: its start and end) as values, so that the plan fits the rows it reads
                 select width_bucket(m.created_at, b.at) as i,
                        count(*) filter (where m.from_brand and m.in_reply_to is null) as posts,
                        count(*) filter (where m.from_brand and m.kind <> 'reaction') as brand_messages,
                        count(*) filter (where not m.from_brand and m.kind = 'share') as shares,
                        count(*) filter (where not m.from_brand and m.kind = 'reaction') as reactions
                 from message m, scope s, bounds b
-                where m.account_id = any(s.accounts) and m.created_at >= b.at[1] and m.created_at < b.at[array_length(b.at, 1)]
+                where m.account_id = any(s.accounts) and m.created_at >= ? and m.created_at < ?
                 group by 1
             )
             select p.i, conv.conversations, conv.deep, conv.brand_replies,

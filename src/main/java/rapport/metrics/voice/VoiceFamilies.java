@@ -14,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -152,6 +153,8 @@ public class VoiceFamilies implements MetricFamily {
         try (PreparedStatement st = c.prepareStatement(sql)) {
             st.setArray(1, c.createArrayOf("text", bounds.toArray()));
             st.setArray(2, c.createArrayOf("integer", accountIds.toArray()));
+            st.setObject(3, OffsetDateTime.parse(bounds.get(0)));
+            st.setObject(4, OffsetDateTime.parse(bounds.get(bounds.size() - 1)));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     int i = rs.getInt(1) - 1;

@@ -93,22 +93,25 @@ final class VoiceSql {
 
     /**
      * Per period (parameter 1: the periods' starts, then the last one's end, as instants; period i holds
-     * [bounds[i], bounds[i + 1])), the grouped brand replies of the accounts (parameter 2) and the canned ones
-     * among them. One pass over the range, each reply put in its period by binary search of the bounds: a
-     * period's own index range cost 23 s against 1.3 s for ten accounts over 52 weeks at 10M messages.
+     * [bounds[i], bounds[i + 1])), the grouped brand replies of the accounts (parameter 2) dated in the range
+     * (parameters 3-4: its start and end, as values so that the plan fits the rows read) and the canned ones among
+     * them. One pass over the range, each reply put in its period by binary search of the bounds (kept apart, so
+     * that they are parsed once): a period's own index range cost 23 s against 1.7 s for ten accounts over 52
+     * weeks at 10M messages.
      */
     static final String REPLIES_PER_PERIOD = """
+            with b as materialized (select ?::text[]::timestamptz[] as at)
             select width_bucket(r.created_at, b.at), count(*), count(*) filter (where r.canned)
-            from (select ?::text[]::timestamptz[] as at) b, brand_reply r
-            where r.group_id is not null and r.account_id = any(?)
-              and r.created_at >= b.at[1] and r.created_at < b.at[array_length(b.at, 1)]
+            from b, brand_reply r
+            where r.group_id is not null and r.account_id = any(?) and r.created_at >= ? and r.created_at < ?
             group by 1""";
 
     /** Per period (parameters as above), the brand posts of the accounts and the promotional ones among them. */
     static final String POSTS_PER_PERIOD = """
+            with p as materialized (select ?::text[]::timestamptz[] as at)
             select width_bucket(b.created_at, p.at), count(*), count(*) filter (where b.promotional)
-            from (select ?::text[]::timestamptz[] as at) p, brand_post b
-            where b.account_id = any(?) and b.created_at >= p.at[1] and b.created_at < p.at[array_length(p.at, 1)]
+            from p, brand_post b
+            where b.account_id = any(?) and b.created_at >= ? and b.created_at < ?
             group by 1""";
 
     /** Imported ids of the accounts' canned grouped replies, and of the given messages (canned in a scope's groups). */
