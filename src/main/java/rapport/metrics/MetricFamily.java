@@ -19,6 +19,15 @@ public interface MetricFamily {
 
     Map<Metric, List<MetricPoint>> compute(List<Integer> accountIds, Grain grain, List<Period> periods);
 
+    /**
+     * Whether fewer periods cost less. A family that reads all of the scope's facts whatever the periods (one pass
+     * over the person days) is asked for every period of a request even when only some are computed again, so
+     * that its pass is the one the request's range shares with the other views.
+     */
+    default boolean costGrowsWithPeriods() {
+        return true;
+    }
+
     /** Brings derived facts that are kept after the writer's commit up to date (they log their changes then). */
     default void bringUpToDate(List<Integer> accountIds) {
     }

@@ -29,6 +29,8 @@ import static rapport.Fixture.at;
 class KeptPeriodsTest implements FreshDatabase {
 
     private static final String EIGHT_WEEKS = "/api/metrics?grain=week&from=2026-01-05&to=2026-02-23&accounts=";
+    /** The response-time buckets of the same weeks: their sum, each week's counts kept like its points. */
+    private static final String RESPONSE_TIMES = "/api/response-times?grain=week&from=2026-01-05&to=2026-02-23&accounts=";
 
     @Inject
     @Client("/")
@@ -178,19 +180,25 @@ class KeptPeriodsTest implements FreshDatabase {
 
     private void askEightWeeks(RapportApi api, String accounts) {
         api.get(EIGHT_WEEKS + accounts);
+        api.get(RESPONSE_TIMES + accounts);
     }
 
-    /** The eight weeks as served now: so many of them kept, and the same answer as computed whole. */
+    /**
+     * The eight weeks as served now: so many of them kept, and the same answer as computed whole; the same for
+     * their response-time buckets.
+     */
     private void assertWeeksKeptAndWholeEqual(RapportApi api, String accounts, int weeksKept) {
         double keptBefore = keptPeriods();
         double computedBefore = computedPeriods();
         String served = api.get(EIGHT_WEEKS + accounts);
+        String servedResponseTimes = api.get(RESPONSE_TIMES + accounts);
         assertEquals(weeksKept, keptPeriods() - keptBefore, 0.0, "weeks kept");
         assertEquals(8 - weeksKept, computedPeriods() - computedBefore, 0.0, "weeks computed again");
         series.invalidateAll();
         reports.invalidateAll();
         kept.invalidateAll();
         assertEquals(api.get(EIGHT_WEEKS + accounts), served, "the same as computed whole");
+        assertEquals(api.get(RESPONSE_TIMES + accounts), servedResponseTimes, "response times as computed whole");
     }
 
     private double keptPeriods() {

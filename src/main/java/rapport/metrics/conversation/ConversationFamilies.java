@@ -19,6 +19,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -83,29 +84,40 @@ public class ConversationFamilies implements MetricFamily {
 
     /** How long the inbound turns starting in the range waited for an answer, as ResponseTimeDistribution buckets them. */
     public ResponseTimeDistribution.Report responseTimes(List<Integer> accountIds, Period whole, String scope) {
+        return ResponseTimeDistribution.of(scope, responseTimeCounts(accountIds, List.of(whole)));
+    }
+
+    /**
+     * Per period (consecutive, in order), the inbound turns starting in it: the answered ones per bucket of
+     * ResponseTimeDistribution, then the unanswered ones.
+     */
+    public List<long[]> responseTimeCounts(List<Integer> accountIds, List<Period> periods) {
         long[] bounds = ResponseTimeDistribution.upperBoundsMicros();
-        long[] counts = new long[bounds.length + 1];
-        long unanswered = 0;
+        List<long[]> counts = new ArrayList<>(periods.size());
+        periods.forEach(p -> counts.add(new long[bounds.length + 2]));
+        if (periods.isEmpty()) {
+            return counts;
+        }
+        List<Object> starts = new ArrayList<>(periods.stream().map(p -> (Object) instant(p.startMicros()).toString()).toList());
+        starts.add(instant(periods.get(periods.size() - 1).endMicros()).toString());
         try (Connection c = database.connection();
              PreparedStatement st = c.prepareStatement(ConversationSql.RESPONSE_TIME_BUCKETS)) {
             st.setArray(1, c.createArrayOf("integer", accountIds.toArray()));
-            st.setLong(2, whole.startMicros());
-            st.setLong(3, whole.endMicros());
-            st.setArray(4, c.createArrayOf("bigint", java.util.Arrays.stream(bounds).boxed().toArray()));
+            st.setArray(2, c.createArrayOf("text", starts.toArray()));
+            st.setObject(3, instant(periods.get(0).startMicros()));
+            st.setObject(4, instant(periods.get(periods.size() - 1).endMicros()));
+            st.setArray(5, c.createArrayOf("bigint", Arrays.stream(bounds).boxed().toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
-                    int bucket = rs.getInt(1);
-                    if (rs.wasNull()) {
-                        unanswered = rs.getLong(2);
-                    } else {
-                        counts[bucket] = rs.getLong(2);
-                    }
+                    long[] period = counts.get(rs.getInt(1) - 1);
+                    int bucket = rs.getInt(2);
+                    period[rs.wasNull() ? bounds.length + 1 : bucket] = rs.getLong(3);
                 }
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the response times", e);
         }
-        return ResponseTimeDistribution.of(scope, counts, unanswered);
+        return counts;
     }
 
     /** What one period's metrics are computed from: counts, three ranked response times, follower sums. */

@@ -25,12 +25,12 @@ final class ConversationSql {
     /** Rows of the scope's facts created in [p.from_at, p.to_at) passing the condition (a column of message_fact). */
     private static String scopeFacts(String condition) {
         return """
-                select f.root_id, f.person_id, f.deep_at, f.response_micros
+                select f.root_id, f.person_id, f.deep_at, f.response_micros, f.created_at
                 from message_fact f, scope s
                 where f.%1$s and f.account_id = any(s.accounts) and f.created_at >= p.from_at and f.created_at < p.to_at
                   and not exists (select 1 from merged x where x.id = f.id)
                 union all
-                select root_id, person_id, deep_at, response_micros
+                select root_id, person_id, deep_at, response_micros, created_at
                 from merged where %1$s and created_at >= p.from_at and created_at < p.to_at""".formatted(condition);
     }
 
@@ -97,19 +97,22 @@ final class ConversationSql {
             order by p.i""";
 
     /**
-     * Inbound turns starting in one range (parameters 2-3: its start and end in microseconds), answered ones by
-     * bucket (parameter 4: the buckets' upper bounds but the last, in microseconds; bucket 0 is below the first)
-     * and the unanswered ones under bucket null.
+     * Inbound turns starting in consecutive periods (parameter 2: the periods' starts, then the last one's end, as
+     * instants, kept apart so that they are parsed once; 3-4: the range's start and end), per period (1-based) and
+     * per bucket of the answered ones (parameter 5: the buckets' upper bounds but the last, in microseconds; bucket
+     * 0 is below the first), the unanswered ones under bucket null.
      */
     static final String RESPONSE_TIME_BUCKETS = SCOPE_FACTS + """
-            , period as (
-                select timestamptz 'epoch' + ?::bigint * interval '1 microsecond' as from_at,
-                       timestamptz 'epoch' + ?::bigint * interval '1 microsecond' as to_at
+            , bounds as materialized (
+                select ?::text[]::timestamptz[] as at
+            ), period as (
+                select ?::timestamptz as from_at, ?::timestamptz as to_at
             )
-            select case when t.response_micros is not null then width_bucket(t.response_micros, ?::bigint[]) end, count(*)
-            from period p, lateral (""" + scopeFacts("opens_turn") + """
+            select width_bucket(t.created_at, b.at),
+                   case when t.response_micros is not null then width_bucket(t.response_micros, ?::bigint[]) end, count(*)
+            from period p, bounds b, lateral (""" + scopeFacts("opens_turn") + """
             ) t
-            group by 1""";
+            group by 1, 2""";
 
     /** Whether a reply in one account of the scope (parameters 1 and 2: its accounts) has its parent in another one of it. */
     static final String JOINS_ACCOUNTS = """

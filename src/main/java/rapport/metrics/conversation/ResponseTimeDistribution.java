@@ -24,6 +24,22 @@ public final class ResponseTimeDistribution {
         return java.util.Arrays.copyOf(UPPER, UPPER.length - 1);
     }
 
+    /**
+     * The report of periods' turns, each period's answered ones counted per bucket (in the order of
+     * {@link #upperBoundsMicros()}, then the open one), then its unanswered ones: the periods' sum.
+     */
+    public static Report of(String scope, List<long[]> periods) {
+        long[] counts = new long[UPPER.length];
+        long unanswered = 0;
+        for (long[] p : periods) {
+            for (int b = 0; b < UPPER.length; b++) {
+                counts[b] += p[b];
+            }
+            unanswered += p[UPPER.length];
+        }
+        return of(scope, counts, unanswered);
+    }
+
     /** The report of answered turns counted per bucket (in the order of {@link #upperBoundsMicros()}, then the open one). */
     public static Report of(String scope, long[] counts, long unanswered) {
         List<Bucket> buckets = new ArrayList<>();

@@ -40,6 +40,12 @@ public class PersonFamilies implements MetricFamily {
         return METRICS;
     }
 
+    /** One pass over the scope's person days, whatever the periods: shared with the tiers and cohorts of the range. */
+    @Override
+    public boolean costGrowsWithPeriods() {
+        return false;
+    }
+
     @Override
     public Map<Metric, List<MetricPoint>> compute(List<Integer> accountIds, Grain grain, List<Period> periods) {
         PersonDayScan.Figures scanned = figures.of(accountIds, grain, periods.stream().map(Period::start).toList());

@@ -4,7 +4,7 @@ import io.micronaut.cache.SyncCache;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import rapport.accounts.Scope;
-import rapport.metrics.conversation.ConversationFamilies;
+import rapport.metrics.conversation.ResponseTimeBuckets;
 import rapport.metrics.conversation.ResponseTimeDistribution;
 import rapport.metrics.freshness.DataVersions;
 import rapport.metrics.freshness.ScopeKeyed;
@@ -14,6 +14,7 @@ import rapport.metrics.voice.VoiceFamilies;
 import rapport.system.RapportSettings;
 
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -27,17 +28,17 @@ import java.util.function.Supplier;
 @Singleton
 public class RelationshipViews {
 
-    private final ConversationFamilies conversations;
+    private final ResponseTimeBuckets responseTimes;
     private final PersonRelationships relationships;
     private final VoiceFamilies voice;
     private final DataVersions versions;
     private final RapportSettings settings;
     private final SyncCache<?> cache;
 
-    RelationshipViews(ConversationFamilies conversations, PersonRelationships relationships, VoiceFamilies voice,
+    RelationshipViews(ResponseTimeBuckets responseTimes, PersonRelationships relationships, VoiceFamilies voice,
                       DataVersions versions,
                       RapportSettings settings, @Named("metric-series") SyncCache<?> cache) {
-        this.conversations = conversations;
+        this.responseTimes = responseTimes;
         this.relationships = relationships;
         this.voice = voice;
         this.versions = versions;
@@ -51,7 +52,13 @@ public class RelationshipViews {
     }
 
     private <T> T cached(Scope scope, String view, PeriodRange range, Class<T> type, Supplier<T> compute) {
-        return cache.get(new Key(versions.of(scope.accountIds()), view, scope.label(), range), type, compute);
+        return cached(scope, view, range, type, version -> compute.get());
+    }
+
+    private <T> T cached(Scope scope, String view, PeriodRange range, Class<T> type,
+                         Function<DataVersions.ScopeVersion, T> compute) {
+        DataVersions.ScopeVersion version = versions.of(scope.accountIds());
+        return cache.get(new Key(version, view, scope.label(), range), type, () -> compute.apply(version));
     }
 
     public TierFlows.Report tiers(Scope scope, PeriodRange range) {
@@ -66,7 +73,8 @@ public class RelationshipViews {
 
     public ResponseTimeDistribution.Report responseTimes(Scope scope, PeriodRange range) {
         return cached(scope, "response-times", range, ResponseTimeDistribution.Report.class,
-                () -> conversations.responseTimes(scope.accountIds(), whole(range), scope.label()));
+                (DataVersions.ScopeVersion version) -> responseTimes.of(scope.accountIds(), version, range.grain(),
+                        range.periods(settings.zone()), scope.label()));
     }
 
     public NpsByTier.Report npsByTier(Scope scope, PeriodRange range) {
