@@ -22,7 +22,7 @@ import java.util.Map;
  * computed again, not the year.
  */
 @Singleton
-class KeptPeriods {
+public class KeptPeriods {
 
     private final MetricFamilies families;
     private final PeriodsKept<Map<Metric, MetricPoint>> kept;
@@ -40,8 +40,8 @@ class KeptPeriods {
     }
 
     /** Every metric's points for the periods (consecutive, in order), the scope's data being at {@code version}. */
-    Map<Metric, List<MetricPoint>> series(List<Integer> accountIds, DataVersions.ScopeVersion version, Grain grain,
-                                          List<Period> periods) {
+    public Map<Metric, List<MetricPoint>> series(List<Integer> accountIds, DataVersions.ScopeVersion version, Grain grain,
+                                                 List<Period> periods) {
         // facts derived after a writer's commit log their reach then: the log is read after they are current
         families.bringUpToDate(accountIds);
         PeriodsKept.Values<Map<Metric, MetricPoint>> points = kept.of(accountIds, version, grain, periods,

@@ -67,19 +67,35 @@ public class ConversationFamilies implements MetricFamily {
 
     @Override
     public boolean joinsAccounts(List<Integer> accountIds) {
+        try (Connection c = database.connection()) {
+            return joinsAccounts(c, accountIds);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the scope's threads across accounts", e);
+        }
+    }
+
+    private static boolean joinsAccounts(Connection c, List<Integer> accountIds) throws SQLException {
         if (accountIds.size() < 2) {
             return false;
         }
-        try (Connection c = database.connection(); PreparedStatement st = c.prepareStatement(ConversationSql.JOINS_ACCOUNTS)) {
+        try (PreparedStatement st = c.prepareStatement(ConversationSql.JOINS_ACCOUNTS)) {
             st.setArray(1, c.createArrayOf("integer", accountIds.toArray()));
             st.setArray(2, c.createArrayOf("integer", accountIds.toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getBoolean(1);
             }
-        } catch (SQLException e) {
-            throw new IllegalStateException("could not read the scope's threads across accounts", e);
         }
+    }
+
+    /**
+     * A read-only transaction in one snapshot, so that the statement chosen for the scope (with its threads across
+     * accounts derived again, or its kept rows alone) fits the data it reads.
+     */
+    private static void oneSnapshot(Connection c) throws SQLException {
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        c.setReadOnly(true);
     }
 
     /** How long the inbound turns starting in the range waited for an answer, as ResponseTimeDistribution buckets them. */
@@ -100,20 +116,24 @@ public class ConversationFamilies implements MetricFamily {
         }
         List<Object> starts = new ArrayList<>(periods.stream().map(p -> (Object) instant(p.startMicros()).toString()).toList());
         starts.add(instant(periods.get(periods.size() - 1).endMicros()).toString());
-        try (Connection c = database.connection();
-             PreparedStatement st = c.prepareStatement(ConversationSql.RESPONSE_TIME_BUCKETS)) {
-            st.setArray(1, c.createArrayOf("integer", accountIds.toArray()));
-            st.setArray(2, c.createArrayOf("text", starts.toArray()));
-            st.setObject(3, instant(periods.get(0).startMicros()));
-            st.setObject(4, instant(periods.get(periods.size() - 1).endMicros()));
-            st.setArray(5, c.createArrayOf("bigint", Arrays.stream(bounds).boxed().toArray()));
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    long[] period = counts.get(rs.getInt(1) - 1);
-                    int bucket = rs.getInt(2);
-                    period[rs.wasNull() ? bounds.length + 1 : bucket] = rs.getLong(3);
+        try (Connection c = database.connection()) {
+            oneSnapshot(c);
+            String sql = joinsAccounts(c, accountIds) ? ConversationSql.RESPONSE_TIME_BUCKETS : ConversationSql.RESPONSE_TIME_BUCKETS_OWN;
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                st.setArray(1, c.createArrayOf("integer", accountIds.toArray()));
+                st.setArray(2, c.createArrayOf("text", starts.toArray()));
+                st.setObject(3, instant(periods.get(0).startMicros()));
+                st.setObject(4, instant(periods.get(periods.size() - 1).endMicros()));
+                st.setArray(5, c.createArrayOf("bigint", Arrays.stream(bounds).boxed().toArray()));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        long[] period = counts.get(rs.getInt(1) - 1);
+                        int bucket = rs.getInt(2);
+                        period[rs.wasNull() ? bounds.length + 1 : bucket] = rs.getLong(3);
+                    }
                 }
             }
+            c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the response times", e);
         }
@@ -159,24 +179,29 @@ public class ConversationFamilies implements MetricFamily {
         if (periods.isEmpty()) {
             return tallies;
         }
-        try (Connection c = database.connection(); PreparedStatement st = c.prepareStatement(ConversationSql.PER_PERIOD)) {
-            st.setArray(1, c.createArrayOf("integer", accountIds.toArray()));
-            st.setArray(2, c.createArrayOf("date", periods.stream().map(p -> p.start().toString()).toArray()));
-            st.setArray(3, c.createArrayOf("date", periods.stream().map(p -> p.end().toString()).toArray()));
-            st.setArray(4, c.createArrayOf("bigint", periods.stream().map(Period::startMicros).toArray()));
-            st.setArray(5, c.createArrayOf("bigint", periods.stream().map(Period::endMicros).toArray()));
-            st.setObject(6, instant(periods.get(0).startMicros()));
-            st.setObject(7, instant(periods.get(periods.size() - 1).endMicros()));
-            st.setLong(8, slaMicros);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    tallies.add(new PeriodTally(rs.getLong(2), rs.getLong(3), rs.getLong(4),
-                            rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
-                            rs.getLong(10), rs.getLong(11), rs.getLong(12),
-                            rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16),
-                            nullable(rs, 17), nullable(rs, 18)));
+        try (Connection c = database.connection()) {
+            oneSnapshot(c);
+            String sql = joinsAccounts(c, accountIds) ? ConversationSql.PER_PERIOD : ConversationSql.PER_PERIOD_OWN;
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                st.setArray(1, c.createArrayOf("integer", accountIds.toArray()));
+                st.setArray(2, c.createArrayOf("date", periods.stream().map(p -> p.start().toString()).toArray()));
+                st.setArray(3, c.createArrayOf("date", periods.stream().map(p -> p.end().toString()).toArray()));
+                st.setArray(4, c.createArrayOf("bigint", periods.stream().map(Period::startMicros).toArray()));
+                st.setArray(5, c.createArrayOf("bigint", periods.stream().map(Period::endMicros).toArray()));
+                st.setObject(6, instant(periods.get(0).startMicros()));
+                st.setObject(7, instant(periods.get(periods.size() - 1).endMicros()));
+                st.setLong(8, slaMicros);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        tallies.add(new PeriodTally(rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                                rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9),
+                                rs.getLong(10), rs.getLong(11), rs.getLong(12),
+                                rs.getLong(13), rs.getLong(14), rs.getLong(15), rs.getLong(16),
+                                nullable(rs, 17), nullable(rs, 18)));
+                    }
                 }
             }
+            c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the conversation facts", e);
         }

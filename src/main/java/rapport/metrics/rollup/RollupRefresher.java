@@ -8,7 +8,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import rapport.metrics.Metric;
-import rapport.metrics.MetricFamilies;
+import rapport.metrics.KeptPeriods;
 import rapport.metrics.MetricPoint;
 import rapport.metrics.freshness.DataVersions;
 import rapport.metrics.period.Grain;
@@ -33,6 +33,7 @@ import java.util.Map;
  * Keeps the rollups current: after start-up and after every data change, in the background, it recomputes
  * the scopes whose accounts' data versions moved (each account alone, and all accounts together); the other
  * accounts' rollups stay as they are. Until it is done the dashboard computes from the facts, as it would anyway.
+ * Only the periods the changes can reach are computed again (KeptPeriods, shared with the requests' computations).
  */
 @Singleton
 public class RollupRefresher {
@@ -40,17 +41,17 @@ public class RollupRefresher {
     private static final Logger LOG = LoggerFactory.getLogger(RollupRefresher.class);
 
     private final RollupStore store;
-    private final MetricFamilies families;
+    private final KeptPeriods kept;
     private final Database database;
     private final RapportSettings settings;
     private final boolean background;
     private final CoalescingWorker worker = new CoalescingWorker("rollups", this::refreshNow, LOG,
             "Rollup refresh failed; metrics are computed from the facts until the next import");
 
-    RollupRefresher(RollupStore store, MetricFamilies families, Database database, RapportSettings settings,
+    RollupRefresher(RollupStore store, KeptPeriods kept, Database database, RapportSettings settings,
                     @Value("${rapport.rollups.background:true}") boolean background) {
         this.store = store;
-        this.families = families;
+        this.kept = kept;
         this.database = database;
         this.settings = settings;
         this.background = background;
@@ -103,11 +104,11 @@ public class RollupRefresher {
 
     private boolean refresh(List<Integer> accountIds) {
         String scope = RollupStore.scopeKey(accountIds);
-        String versions;
+        DataVersions.ScopeVersion version;
         // read before the messages: an import committing in between leaves the rollup marked stale, never wrong
         try (Connection c = database.connection()) {
-            versions = DataVersions.of(c, accountIds).versions();
-            if (store.isCurrent(c, scope, Grain.WEEK, versions) && store.isCurrent(c, scope, Grain.MONTH, versions)) {
+            version = DataVersions.of(c, accountIds);
+            if (store.isCurrent(c, scope, Grain.WEEK, version.versions()) && store.isCurrent(c, scope, Grain.MONTH, version.versions())) {
                 return false;
             }
         } catch (SQLException e) {
@@ -116,10 +117,11 @@ public class RollupRefresher {
         long started = System.nanoTime();
         Map<Grain, Map<Metric, List<MetricPoint>>> values = new EnumMap<>(Grain.class);
         for (Grain grain : Grain.values()) {
-            values.put(grain, families.series(accountIds, grain, coverage(accountIds, grain)));
+            // the periods the changes since the last computation cannot reach are kept, as for a request
+            values.put(grain, kept.series(accountIds, version, grain, coverage(accountIds, grain)));
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
-        values.forEach((grain, series) -> store.save(scope, grain, versions, series, millis));
+        values.forEach((grain, series) -> store.save(scope, grain, version.versions(), series, millis));
         LOG.info("rollups of scope {} recomputed in {} ms", scope, millis);
         return true;
     }
