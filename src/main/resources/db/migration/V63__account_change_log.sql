@@ -137,57 +137,24 @@ create trigger message_fact_inserted after insert on message_fact
 create trigger message_fact_deleted after delete on message_fact
     referencing old table as old_rows for each statement execute function message_fact_rows_changed();
 
--- Brand-voice facts (V61), written after the writer's commit: rows added or removed, and rows whose counted
--- columns changed (a reply turning canned moves its own period, however long ago). A reply to another
--- account's message (no group of its own account) is grouped per scope when asked: from the beginning.
-create function voice_fact_rows_changed() returns trigger language plpgsql as $$
+-- Brand-voice facts (V61), written after the writer's commit. A reply's or post's own row comes and goes with
+-- its message, whose change is logged already (its instant; a reply to another account's message links its
+-- thread fact to that account: from the beginning). What the messages' log cannot say is a reply of an earlier
+-- period turning canned when its template group reaches three persons or merges: updates of counted columns.
+-- (Statement-level, so not on inserts: the drain adds rows one statement each.)
+create function brand_reply_rows_changed() returns trigger language plpgsql as $$
 begin
-    if tg_op = 'INSERT' and tg_table_name = 'brand_reply' then
-        perform note_later_effects(array_agg(account_id), array_agg(at))
-        from (select account_id, case when bool_or(group_id is null) then '-infinity' else min(created_at) end as at
-              from new_rows group by account_id) n;
-    elsif tg_op = 'DELETE' and tg_table_name = 'brand_reply' then
-        perform note_later_effects(array_agg(account_id), array_agg(at))
-        from (select account_id, case when bool_or(group_id is null) then '-infinity' else min(created_at) end as at
-              from old_rows group by account_id) n;
-    elsif tg_op = 'INSERT' then
-        perform note_later_effects(array_agg(account_id), array_agg(at))
-        from (select account_id, min(created_at) as at from new_rows group by account_id) n;
-    elsif tg_op = 'DELETE' then
-        perform note_later_effects(array_agg(account_id), array_agg(at))
-        from (select account_id, min(created_at) as at from old_rows group by account_id) n;
-    elsif tg_table_name = 'brand_reply' then
-        perform note_later_effects(array_agg(account_id), array_agg(at))
-        from (select v.account_id, min(v.created_at) as at
-              from (select o.account_id, case when o.group_id is null or n.group_id is null then '-infinity' else o.created_at end as created_at,
-                           n.account_id as new_account, n.created_at as new_at
-                    from old_rows o join new_rows n on n.message_id = o.message_id
-                    where (o.account_id, o.created_at, o.canned, o.group_id is null)
-                          is distinct from (n.account_id, n.created_at, n.canned, n.group_id is null)) d,
-                   lateral (values (d.account_id, d.created_at), (d.new_account, d.new_at)) v(account_id, created_at)
-              group by v.account_id) n;
-    else
-        perform note_later_effects(array_agg(account_id), array_agg(at))
-        from (select v.account_id, min(v.created_at) as at
-              from (select o.account_id, o.created_at, n.account_id as new_account, n.created_at as new_at
-                    from old_rows o join new_rows n on n.message_id = o.message_id
-                    where (o.account_id, o.created_at, o.promotional)
-                          is distinct from (n.account_id, n.created_at, n.promotional)) d,
-                   lateral (values (d.account_id, d.created_at), (d.new_account, d.new_at)) v(account_id, created_at)
-              group by v.account_id) n;
-    end if;
+    perform note_later_effects(array_agg(account_id), array_agg(at))
+    from (select v.account_id, min(v.created_at) as at
+          from (select o.account_id, case when o.group_id is null or n.group_id is null then '-infinity' else o.created_at end as created_at,
+                       n.account_id as new_account, n.created_at as new_at
+                from old_rows o join new_rows n on n.message_id = o.message_id
+                where (o.account_id, o.created_at, o.canned, o.group_id is null)
+                      is distinct from (n.account_id, n.created_at, n.canned, n.group_id is null)) d,
+               lateral (values (d.account_id, d.created_at), (d.new_account, d.new_at)) v(account_id, created_at)
+          group by v.account_id) n;
     return null;
 end $$;
 
-create trigger brand_reply_inserted after insert on brand_reply
-    referencing new table as new_rows for each statement execute function voice_fact_rows_changed();
 create trigger brand_reply_updated after update on brand_reply
-    referencing old table as old_rows new table as new_rows for each statement execute function voice_fact_rows_changed();
-create trigger brand_reply_deleted after delete on brand_reply
-    referencing old table as old_rows for each statement execute function voice_fact_rows_changed();
-create trigger brand_post_inserted after insert on brand_post
-    referencing new table as new_rows for each statement execute function voice_fact_rows_changed();
-create trigger brand_post_updated after update on brand_post
-    referencing old table as old_rows new table as new_rows for each statement execute function voice_fact_rows_changed();
-create trigger brand_post_deleted after delete on brand_post
-    referencing old table as old_rows for each statement execute function voice_fact_rows_changed();
+    referencing old table as old_rows new table as new_rows for each statement execute function brand_reply_rows_changed();
