@@ -11,6 +11,8 @@ import rapport.metrics.period.PeriodRange;
 import rapport.metrics.rollup.RollupStore;
 import rapport.system.RapportSettings;
 
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,8 +43,11 @@ public class MetricCalculator {
     private record Key(DataVersions.ScopeVersion scope, PeriodRange range) implements ScopeKeyed {
     }
 
-    /** Every metric's points for one scope and range: what the cache holds. */
+    /** Every metric's points for one scope and range: what the cache holds, shared by requests, so not to be changed. */
     private record Table(Map<Metric, List<MetricPoint>> points) {
+        Table {
+            points = Collections.unmodifiableMap(new EnumMap<>(points));
+        }
     }
 
     /**
