@@ -19,7 +19,8 @@ import java.util.Map;
 /**
  * Every metric's points of a scope's periods, those the changes since the scope's last computation cannot have
  * moved kept from it ({@link PeriodsKept}): after a day's import, the last week or two of a year's chart are
- * computed again, not the year.
+ * computed again, not the year. A family that is not kept across changes (MetricFamily#keptAcrossChanges) is
+ * computed for every period, each time.
  */
 @Singleton
 public class KeptPeriods {
@@ -45,12 +46,14 @@ public class KeptPeriods {
         // facts derived after a writer's commit log their reach then: the log is read after they are current
         families.bringUpToDate(accountIds);
         PeriodsKept.Values<Map<Metric, MetricPoint>> points = kept.of(accountIds, version, grain, periods,
-                () -> families.joinAccounts(accountIds), run -> pointsPerPeriod(families.series(accountIds, grain, run, periods), run.size()));
+                () -> families.joinAccounts(accountIds),
+                run -> pointsPerPeriod(families.series(accountIds, grain, run, MetricFamily::keptAcrossChanges), run.size()));
         computed.increment(periods.size() - points.kept());
         reused.increment(points.kept());
-        Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);
+        Map<Metric, List<MetricPoint>> series = new EnumMap<>(
+                families.series(accountIds, grain, periods, family -> !family.keptAcrossChanges()));
         for (Metric m : Metric.values()) {
-            series.put(m, points.values().stream().map(p -> p.get(m)).toList());
+            series.computeIfAbsent(m, metric -> points.values().stream().map(p -> p.get(metric)).toList());
         }
         return series;
     }

@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Every metric's points for a scope and consecutive periods, each from the family that covers it. What the
@@ -34,24 +35,21 @@ public class MetricFamilies {
     }
 
     public Map<Metric, List<MetricPoint>> series(List<Integer> accountIds, Grain grain, List<Period> periods) {
-        return series(accountIds, grain, periods, periods);
+        return series(accountIds, grain, periods, f -> true);
     }
 
-    /**
-     * The points of {@code periods}, consecutive periods within {@code asked} (what the request covers): a family
-     * whose cost does not grow with the periods computes all of {@code asked} (MetricFamily#costGrowsWithPeriods).
-     */
+    /** The same from the families chosen (MetricFamily#keptAcrossChanges splits them for KeptPeriods). */
     public Map<Metric, List<MetricPoint>> series(List<Integer> accountIds, Grain grain, List<Period> periods,
-                                                 List<Period> asked) {
+                                                 Predicate<MetricFamily> chosen) {
         Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);
         StringBuilder took = new StringBuilder();
-        int from = periods.isEmpty() ? 0 : asked.indexOf(periods.get(0));
         for (MetricFamily family : families) {
+            if (!chosen.test(family)) {
+                continue;
+            }
             long started = System.nanoTime();
-            boolean whole = !family.costGrowsWithPeriods() && from >= 0 && asked.size() > periods.size();
-            Map<Metric, List<MetricPoint>> computed = family.compute(accountIds, grain, whole ? asked : periods);
-            family.metrics().forEach(m -> series.put(m, whole
-                    ? List.copyOf(computed.get(m).subList(from, from + periods.size())) : computed.get(m)));
+            Map<Metric, List<MetricPoint>> computed = family.compute(accountIds, grain, periods);
+            family.metrics().forEach(m -> series.put(m, computed.get(m)));
             took.append(' ').append(family.getClass().getSimpleName()).append(' ')
                     .append((System.nanoTime() - started) / 1_000_000).append(" ms");
         }

@@ -9,9 +9,10 @@ import java.util.Map;
 /**
  * Metrics computed together from the facts kept in PostgreSQL at import time, for any set of accounts and any
  * consecutive periods: one point per period, in order, equal to what the tests' in-memory reference engine gives.
- * A period's point depends on the period alone, not on the others asked with it, and moves only with data (or
- * facts) dated before the period's end, or with facts dated in it: so a change logged from an instant on
- * (DataVersions) leaves every period ending at or before that instant as it was.
+ * A period's point depends on the period alone, not on the others asked with it; unless the family says otherwise
+ * ({@link #keptAcrossChanges}) it moves only with data (or facts) dated before the period's end, or with facts
+ * dated in it: so a change logged from an instant on (DataVersions) leaves every period ending at or before that
+ * instant as it was.
  */
 public interface MetricFamily {
 
@@ -20,11 +21,12 @@ public interface MetricFamily {
     Map<Metric, List<MetricPoint>> compute(List<Integer> accountIds, Grain grain, List<Period> periods);
 
     /**
-     * Whether fewer periods cost less. A family that reads all of the scope's facts whatever the periods (one pass
-     * over the person days) is asked for every period of a request even when only some are computed again, so
-     * that its pass is the one the request's range shares with the other views.
+     * Whether a period's points may be kept across a change that cannot reach it (see above). False for a family
+     * computed for every period asked, each time: it reads all of the scope's facts whatever the periods (one pass
+     * over the person days, shared with the tiers and cohorts of the range), and its NPS counts the answers of
+     * persons active in the accounts at any time, so a person's first message can move an earlier period.
      */
-    default boolean costGrowsWithPeriods() {
+    default boolean keptAcrossChanges() {
         return true;
     }
 

@@ -140,6 +140,25 @@ class KeptPeriodsTest implements FreshDatabase {
     }
 
     @Test
+    void aPersonsFirstMessage_bringsTheirEarlierSurveyAnswerIntoThatWeeksNps() {
+        RapportApi api = new RapportApi(client);
+        Fixture f = new Fixture("x", "Answered");
+        f.person("answered-p1").mentions(at("2026-01-06T09:00:00Z"), "@Answered hello");
+        f.person("answered-p2").mentions(at("2026-02-10T09:00:00Z"), "@Answered at last");
+        String[] parts = f.split(1);
+        api.importFile("messages", parts[0]);
+        api.importFile("surveys", "network,author_id,day,score\nx,answered-p2,2026-01-14,10\n");
+        // nps counts the responses of persons with an active message in the accounts "at any time"
+        assertNull(api.metrics("week", "2026-01-12", "x/Answered").get("nps"));
+        askEightWeeks(api, "x/Answered");
+
+        api.importFile("messages", parts[1]);
+
+        assertWeeksKeptAndWholeEqual(api, "x/Answered", 5);
+        assertEquals(100.0, api.metrics("week", "2026-01-12", "x/Answered").get("nps"));
+    }
+
+    @Test
     void aMessageMovedToAnEarlierWeek_movesItsPersonThere() {
         RapportApi api = new RapportApi(client);
         Fixture f = new Fixture("x", "Moved");

@@ -40,9 +40,12 @@ public class PersonFamilies implements MetricFamily {
         return METRICS;
     }
 
-    /** One pass over the scope's person days, whatever the periods: shared with the tiers and cohorts of the range. */
+    /**
+     * One pass over the scope's person days whatever the periods (shared with the tiers and cohorts of the range),
+     * and NPS counts answers of persons active at any time: computed for every period asked, each time.
+     */
     @Override
-    public boolean costGrowsWithPeriods() {
+    public boolean keptAcrossChanges() {
         return false;
     }
 
