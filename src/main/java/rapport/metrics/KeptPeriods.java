@@ -46,7 +46,7 @@ public class KeptPeriods {
         // facts derived after a writer's commit log their reach then: the log is read after they are current
         families.bringUpToDate(accountIds);
         PeriodsKept.Values<Map<Metric, MetricPoint>> points = kept.of(accountIds, version, grain, periods,
-                () -> families.joinAccounts(accountIds),
+                () -> families.joinsAccounts(accountIds),
                 run -> pointsPerPeriod(families.series(accountIds, grain, run, MetricFamily::keptAcrossChanges), run.size()));
         computed.increment(periods.size() - points.kept());
         reused.increment(points.kept());

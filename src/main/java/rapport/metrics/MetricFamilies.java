@@ -63,7 +63,7 @@ public class MetricFamilies {
     }
 
     /** Whether any family joins the scope's accounts' facts in ways not kept per row (MetricFamily#joinsAccounts). */
-    public boolean joinAccounts(List<Integer> accountIds) {
+    public boolean joinsAccounts(List<Integer> accountIds) {
         return families.stream().anyMatch(f -> f.joinsAccounts(accountIds));
     }
 }

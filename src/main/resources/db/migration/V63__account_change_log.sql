@@ -101,16 +101,34 @@ create trigger follower_snapshot_updated after update on follower_snapshot
 create trigger follower_snapshot_deleted after delete on follower_snapshot
     referencing old table as old_rows for each statement execute function follower_rows_changed();
 
--- Survey answers: every account of the answer's network, from the answer's day (as for follower snapshots).
+-- Survey answers: every account of the answer's network, from the answer's day (as for follower snapshots); an
+-- update counts from the earlier of its old and new days.
 create or replace function survey_rows_changed() returns trigger language plpgsql as $$
 begin
-    if tg_op = 'DELETE' then
-        perform note_account_changes(array_agg(a.id), array_agg(((r.day - 1)::timestamp at time zone 'UTC')))
-        from (select network, min(day) as day from old_rows group by network) r join account a on a.network = r.network;
-    else
+    if tg_op = 'INSERT' then
         perform note_account_changes(array_agg(a.id), array_agg(((r.day - 1)::timestamp at time zone 'UTC')))
         from (select network, min(day) as day from new_rows group by network) r join account a on a.network = r.network;
+    elsif tg_op = 'UPDATE' then
+        perform note_account_changes(array_agg(a.id), array_agg(((r.day - 1)::timestamp at time zone 'UTC')))
+        from (select network, min(day) as day
+              from (select network, day from new_rows union all select network, day from old_rows) u
+              group by network) r join account a on a.network = r.network;
+    else
+        perform note_account_changes(array_agg(a.id), array_agg(((r.day - 1)::timestamp at time zone 'UTC')))
+        from (select network, min(day) as day from old_rows group by network) r join account a on a.network = r.network;
     end if;
+    return null;
+end $$;
+
+drop trigger survey_response_updated on survey_response;
+create trigger survey_response_updated after update on survey_response
+    referencing old table as old_rows new table as new_rows for each statement execute function survey_rows_changed();
+
+-- A deleted account's log goes with its version.
+create or replace function account_deleted() returns trigger language plpgsql as $$
+begin
+    delete from account_data_version where account_id = old.id;
+    delete from account_change where account_id = old.id;
     return null;
 end $$;
 

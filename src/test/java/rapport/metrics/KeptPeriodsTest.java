@@ -159,6 +159,23 @@ class KeptPeriodsTest implements FreshDatabase {
     }
 
     @Test
+    void aPersonsOnlyMessageMovedToAnotherAccount_takesTheirEarlierSurveyAnswerOutOfThatWeeksNps() {
+        RapportApi api = new RapportApi(client);
+        Fixture f = new Fixture("x", "Leaving");
+        f.person("leaving-p1").mentions(at("2026-01-06T09:00:00Z"), "@Leaving hello");
+        f.person("leaving-p2").mentions(at("2026-02-10T09:00:00Z"), "@Leaving hi");
+        api.importFile("messages", f.csv());
+        api.importFile("surveys", "network,author_id,day,score\nx,leaving-p2,2026-01-14,10\n");
+        assertEquals(100.0, api.metrics("week", "2026-01-12", "x/Leaving").get("nps"));
+        askEightWeeks(api, "x/Leaving");
+
+        api.importFile("messages", f.csv().replace("x,Leaving,Leaving-2,", "x,LeavingOther,Leaving-2,"));
+
+        assertWeeksKeptAndWholeEqual(api, "x/Leaving", 5);
+        assertNull(api.metrics("week", "2026-01-12", "x/Leaving").get("nps"));
+    }
+
+    @Test
     void aMessageMovedToAnEarlierWeek_movesItsPersonThere() {
         RapportApi api = new RapportApi(client);
         Fixture f = new Fixture("x", "Moved");

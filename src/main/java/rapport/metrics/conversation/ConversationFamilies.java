@@ -105,14 +105,14 @@ public class ConversationFamilies implements MetricFamily {
 
     /**
      * Per period (consecutive, in order), the inbound turns starting in it: the answered ones per bucket of
-     * ResponseTimeDistribution, then the unanswered ones.
+     * ResponseTimeDistribution, then the unanswered ones (unmodifiable: they are kept and shared).
      */
-    public List<long[]> responseTimeCounts(List<Integer> accountIds, List<Period> periods) {
+    public List<List<Long>> responseTimeCounts(List<Integer> accountIds, List<Period> periods) {
         long[] bounds = ResponseTimeDistribution.upperBoundsMicros();
         List<long[]> counts = new ArrayList<>(periods.size());
         periods.forEach(p -> counts.add(new long[bounds.length + 2]));
         if (periods.isEmpty()) {
-            return counts;
+            return List.of();
         }
         List<Object> starts = new ArrayList<>(periods.stream().map(p -> (Object) instant(p.startMicros()).toString()).toList());
         starts.add(instant(periods.get(periods.size() - 1).endMicros()).toString());
@@ -137,7 +137,7 @@ public class ConversationFamilies implements MetricFamily {
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the response times", e);
         }
-        return counts;
+        return counts.stream().map(c -> Arrays.stream(c).boxed().toList()).toList();
     }
 
     /** What one period's metrics are computed from: counts, three ranked response times, follower sums. */

@@ -19,7 +19,7 @@ import java.util.List;
 public class ResponseTimeBuckets {
 
     private final ConversationFamilies conversations;
-    private final PeriodsKept<long[]> kept;
+    private final PeriodsKept<List<Long>> kept;
 
     ResponseTimeBuckets(ConversationFamilies conversations, DataVersions versions,
                         @Named("metric-periods") SyncCache<?> cache) {

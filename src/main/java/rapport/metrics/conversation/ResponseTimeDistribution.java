@@ -28,14 +28,14 @@ public final class ResponseTimeDistribution {
      * The report of periods' turns, each period's answered ones counted per bucket (in the order of
      * {@link #upperBoundsMicros()}, then the open one), then its unanswered ones: the periods' sum.
      */
-    public static Report of(String scope, List<long[]> periods) {
+    public static Report of(String scope, List<List<Long>> periods) {
         long[] counts = new long[UPPER.length];
         long unanswered = 0;
-        for (long[] p : periods) {
+        for (List<Long> p : periods) {
             for (int b = 0; b < UPPER.length; b++) {
-                counts[b] += p[b];
+                counts[b] += p.get(b);
             }
-            unanswered += p[UPPER.length];
+            unanswered += p.get(UPPER.length);
         }
         return of(scope, counts, unanswered);
     }

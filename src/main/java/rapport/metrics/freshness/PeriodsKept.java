@@ -35,6 +35,7 @@ public final class PeriodsKept<T> {
         this.cache = cache;
     }
 
+    /** Settings (time zone, SLA) are read at start-up, so values kept in memory never span two of them. */
     private record Key(String view, List<Integer> accountIds, Grain grain) {
     }
 
@@ -84,11 +85,11 @@ public final class PeriodsKept<T> {
 
     /** Periods ending at or before the returned instant (µs) are as they were when {@code before} was computed. */
     private long rightUntil(Kept before) {
-        if (before.joined()) {
-            return DataVersions.FROM_THE_BEGINNING;
-        }
         OptionalLong earliest = versions.earliestChangeSince(before.version());
-        return earliest.isEmpty() ? Long.MAX_VALUE : earliest.getAsLong();
+        if (earliest.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        return before.joined() ? DataVersions.FROM_THE_BEGINNING : earliest.getAsLong();
     }
 
     /** The periods split where one does not start at the previous one's end. */
