@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver, both named explicitly, so that Selenium
@@ -55,16 +57,19 @@ final class Browser implements AutoCloseable {
 
     final ChromeDriver driver;
     final String base;
+    /** Chromium's profile for this browser, removed when it closes (one per test class, else /tmp fills up). */
+    private final Path profile;
 
     Browser(String base) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         try {
+            profile = Files.createTempDirectory("rapport-chromium");
             ChromeOptions options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                    "--lang=en-GB", "--user-data-dir=" + Files.createTempDirectory("rapport-chromium"));
+                    "--lang=en-GB", "--user-data-dir=" + profile);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
             driver = new ChromeDriver(service, options);
@@ -137,5 +142,10 @@ final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        try (Stream<Path> files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("WARNING: could not remove " + profile + ": " + e);
+        }
     }
 }
