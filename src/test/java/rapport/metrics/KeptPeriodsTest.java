@@ -2,6 +2,7 @@ package rapport.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.cache.SyncCache;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -12,6 +13,12 @@ import org.junit.jupiter.api.TestInstance;
 import rapport.Fixture;
 import rapport.FreshDatabase;
 import rapport.RapportApi;
+import rapport.system.Database;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -38,6 +45,9 @@ class KeptPeriodsTest implements FreshDatabase {
 
     @Inject
     MeterRegistry registry;
+
+    @Inject
+    Database database;
 
     @Inject
     @Named("metric-series")
@@ -189,6 +199,66 @@ class KeptPeriodsTest implements FreshDatabase {
         assertWeeksKeptAndWholeEqual(api, "x/Moved", 1);
         assertEquals(1.0, api.metrics("week", "2026-01-12", "x/Moved").get("active_interactors"), moved + " moved here");
         assertEquals(0.0, api.metrics("week", "2026-02-09", "x/Moved").get("active_interactors"));
+    }
+
+    @Test
+    void anErasure_takesThePersonsTurnOutOfItsWeek() {
+        RapportApi api = new RapportApi(client);
+        Fixture f = new Fixture("x", "Erased");
+        String ask = f.person("erased-p1").mentions(at("2026-01-13T09:00:00Z"), "@Erased where is my order");
+        f.brand().replies(ask, at("2026-01-13T10:00:00Z"), "@erased-p1 on its way");
+        f.person("erased-p2").mentions(at("2026-02-10T09:00:00Z"), "@Erased hello");
+        api.importFile("messages", f.csv());
+        assertEquals(1.0, api.metrics("week", "2026-01-12", "x/Erased").get("response_rate"));
+        askEightWeeks(api, "x/Erased");
+
+        client.toBlocking().retrieve(HttpRequest.POST("/api/people/erasures", Map.of("network", "x", "author_id", "erased-p1")));
+
+        // the person's messages go, the brand's reply stays as a thread of its own: from 2026-01-13 on
+        assertWeeksKeptAndWholeEqual(api, "x/Erased", 1);
+        assertNull(api.metrics("week", "2026-01-12", "x/Erased").get("response_rate"));
+    }
+
+    @Test
+    void aChangeOfTheAccountsPromotionalPhrases_computesEveryWeekAgain() throws SQLException {
+        RapportApi api = new RapportApi(client);
+        Fixture f = new Fixture("x", "Phrases");
+        f.brand().posts(at("2026-01-06T09:00:00Z"), "Big news: hello from the team");
+        api.importFile("messages", f.csv());
+        assertEquals(0.0, api.metrics("week", "2026-01-05", "x/Phrases").get("promotional_share"));
+        askEightWeeks(api, "x/Phrases");
+
+        try (Connection c = database.connection();
+             PreparedStatement st = c.prepareStatement("update account set promo_phrases = array['news'] where handle = 'Phrases'")) {
+            st.executeUpdate();
+        }
+
+        // a settings change cannot say which periods it reaches: none is kept
+        assertWeeksKeptAndWholeEqual(api, "x/Phrases", 0);
+        assertEquals(1.0, api.metrics("week", "2026-01-05", "x/Phrases").get("promotional_share"));
+    }
+
+    @Test
+    void aLateParentInAnotherAccountOfTheScope_computesTheScopeWhole() {
+        RapportApi api = new RapportApi(client);
+        Fixture a = new Fixture("x", "ParentA");
+        Fixture b = new Fixture("x", "ParentB");
+        String ask = a.person("p1").mentions(at("2026-01-13T09:00:00Z"), "@ParentA @ParentB where is my order");
+        b.brand().replies(ask, at("2026-01-13T10:00:00Z"), "@p1 on its way");
+        b.person("p2").mentions(at("2026-02-10T09:00:00Z"), "@ParentB hello");
+        Fixture earlier = new Fixture("x", "ParentA");
+        earlier.person("p3").mentions(at("2026-01-06T09:00:00Z"), "@ParentA hello");
+        api.importFile("messages", earlier.csv().replace("ParentA-1,", "ParentA-earlier,"));
+        api.importFile("messages", b.csv());
+        String both = "x/ParentA,x/ParentB";
+        assertEquals(0.0, api.metrics("week", "2026-01-12", both).get("conversations"), "the reply waits for its parent");
+        askEightWeeks(api, both);
+
+        api.importFile("messages", a.csv());
+
+        assertWeeksKeptAndWholeEqual(api, both, 0);
+        assertEquals(1.0, api.metrics("week", "2026-01-12", both).get("conversations"));
+        assertEquals(1.0, api.metrics("week", "2026-01-12", both).get("response_rate"));
     }
 
     @Test
