@@ -34,11 +34,7 @@ public class MetricFamilies {
         }
     }
 
-    public Map<Metric, List<MetricPoint>> series(List<Integer> accountIds, Grain grain, List<Period> periods) {
-        return series(accountIds, grain, periods, f -> true);
-    }
-
-    /** The same from the families chosen (MetricFamily#keptAcrossChanges splits them for KeptPeriods). */
+    /** The points of the families chosen (MetricFamily#keptAcrossChanges splits them for KeptPeriods). */
     public Map<Metric, List<MetricPoint>> series(List<Integer> accountIds, Grain grain, List<Period> periods,
                                                  Predicate<MetricFamily> chosen) {
         Map<Metric, List<MetricPoint>> series = new EnumMap<>(Metric.class);

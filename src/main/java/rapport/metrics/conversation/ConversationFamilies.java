@@ -14,10 +14,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -114,16 +111,15 @@ public class ConversationFamilies implements MetricFamily {
         if (periods.isEmpty()) {
             return List.of();
         }
-        List<Object> starts = new ArrayList<>(periods.stream().map(p -> (Object) instant(p.startMicros()).toString()).toList());
-        starts.add(instant(periods.get(periods.size() - 1).endMicros()).toString());
+        List<OffsetDateTime> instants = Period.bounds(periods);
         try (Connection c = database.connection()) {
             oneSnapshot(c);
             String sql = joinsAccounts(c, accountIds) ? ConversationSql.RESPONSE_TIME_BUCKETS : ConversationSql.RESPONSE_TIME_BUCKETS_OWN;
             try (PreparedStatement st = c.prepareStatement(sql)) {
                 st.setArray(1, c.createArrayOf("integer", accountIds.toArray()));
-                st.setArray(2, c.createArrayOf("text", starts.toArray()));
-                st.setObject(3, instant(periods.get(0).startMicros()));
-                st.setObject(4, instant(periods.get(periods.size() - 1).endMicros()));
+                st.setArray(2, c.createArrayOf("text", instants.stream().map(OffsetDateTime::toString).toArray()));
+                st.setObject(3, instants.get(0));
+                st.setObject(4, instants.get(instants.size() - 1));
                 st.setArray(5, c.createArrayOf("bigint", Arrays.stream(bounds).boxed().toArray()));
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -188,8 +184,9 @@ public class ConversationFamilies implements MetricFamily {
                 st.setArray(3, c.createArrayOf("date", periods.stream().map(p -> p.end().toString()).toArray()));
                 st.setArray(4, c.createArrayOf("bigint", periods.stream().map(Period::startMicros).toArray()));
                 st.setArray(5, c.createArrayOf("bigint", periods.stream().map(Period::endMicros).toArray()));
-                st.setObject(6, instant(periods.get(0).startMicros()));
-                st.setObject(7, instant(periods.get(periods.size() - 1).endMicros()));
+                List<OffsetDateTime> bounds = Period.bounds(periods);
+                st.setObject(6, bounds.get(0));
+                st.setObject(7, bounds.get(bounds.size() - 1));
                 st.setLong(8, slaMicros);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
@@ -206,10 +203,6 @@ public class ConversationFamilies implements MetricFamily {
             throw new IllegalStateException("could not read the conversation facts", e);
         }
         return tallies;
-    }
-
-    private static OffsetDateTime instant(long micros) {
-        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     private static Long nullable(ResultSet rs, int column) throws SQLException {

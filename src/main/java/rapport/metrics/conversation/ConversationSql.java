@@ -17,17 +17,13 @@ final class ConversationSql {
      * against {@code merged}: at 10M messages, ten accounts over 52 weeks, 15 s against ~7 s).
      */
     private static String scope(boolean joined) {
-        return joined ? """
+        return """
                 with scope as (
                     select ?::int[] as accounts
-                ), merged as materialized (
+                )""" + (joined ? """
+                , merged as materialized (
                     select f.* from scope s, lateral scope_thread_facts(s.accounts) f
-                )
-                """ : """
-                with scope as (
-                    select ?::int[] as accounts
-                )
-                """;
+                )""" : "") + "\n";
     }
 
     /** Rows of the scope's facts created in [p.from_at, p.to_at) passing the condition (a column of message_fact). */

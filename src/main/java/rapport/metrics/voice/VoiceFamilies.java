@@ -13,9 +13,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -148,13 +146,12 @@ public class VoiceFamilies implements MetricFamily {
         if (accountIds.isEmpty() || periods.isEmpty()) {
             return counts;
         }
-        List<String> bounds = new ArrayList<>(periods.stream().map(p -> instant(p.startMicros())).toList());
-        bounds.add(instant(periods.get(periods.size() - 1).endMicros()));
+        List<OffsetDateTime> bounds = Period.bounds(periods);
         try (PreparedStatement st = c.prepareStatement(sql)) {
-            st.setArray(1, c.createArrayOf("text", bounds.toArray()));
+            st.setArray(1, c.createArrayOf("text", bounds.stream().map(OffsetDateTime::toString).toArray()));
             st.setArray(2, c.createArrayOf("integer", accountIds.toArray()));
-            st.setObject(3, OffsetDateTime.parse(bounds.get(0)));
-            st.setObject(4, OffsetDateTime.parse(bounds.get(bounds.size() - 1)));
+            st.setObject(3, bounds.get(0));
+            st.setObject(4, bounds.get(bounds.size() - 1));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     int i = rs.getInt(1) - 1;
@@ -164,10 +161,6 @@ public class VoiceFamilies implements MetricFamily {
             }
         }
         return counts;
-    }
-
-    private static String instant(long micros) {
-        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS).toString();
     }
 
     private static void put(Map<Metric, List<MetricPoint>> series, Metric metric, Period p, MetricValue v) {
