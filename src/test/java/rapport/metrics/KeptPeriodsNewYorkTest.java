@@ -1,13 +1,10 @@
 package rapport.metrics;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.cache.SyncCache;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import rapport.Fixture;
@@ -43,19 +40,7 @@ class KeptPeriodsNewYorkTest implements TestPropertyProvider {
     HttpClient client;
 
     @Inject
-    MeterRegistry registry;
-
-    @Inject
-    @Named("metric-series")
-    SyncCache<?> series;
-
-    @Inject
-    @Named("metric-reports")
-    SyncCache<?> reports;
-
-    @Inject
-    @Named("metric-periods")
-    SyncCache<?> kept;
+    KeptPeriodsCheck check;
 
     @Test
     void aMessageOnTheLastEveningOfFebruaryInNewYork_isFebruarysSoFebruaryIsComputedAgain() {
@@ -94,13 +79,6 @@ class KeptPeriodsNewYorkTest implements TestPropertyProvider {
 
     /** The six months as served now: so many of them kept, and the same answer as computed whole. */
     private void assertMonthsKeptAndWholeEqual(RapportApi api, String accounts, int monthsKept) {
-        double keptBefore = registry.counter("rapport.metrics.periods", "outcome", "kept").count();
-        String served = api.get(SIX_MONTHS + accounts);
-        assertEquals(monthsKept, registry.counter("rapport.metrics.periods", "outcome", "kept").count() - keptBefore, 0.0,
-                "months kept");
-        series.invalidateAll();
-        reports.invalidateAll();
-        kept.invalidateAll();
-        assertEquals(api.get(SIX_MONTHS + accounts), served, "the same as computed whole");
+        check.assertKeptAndWholeEqual(api, monthsKept, 6, SIX_MONTHS + accounts);
     }
 }

@@ -1,13 +1,10 @@
 package rapport.metrics;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micronaut.cache.SyncCache;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.annotation.Client;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
-import jakarta.inject.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import rapport.Fixture;
@@ -44,22 +41,10 @@ class KeptPeriodsTest implements FreshDatabase {
     HttpClient client;
 
     @Inject
-    MeterRegistry registry;
-
-    @Inject
     Database database;
 
     @Inject
-    @Named("metric-series")
-    SyncCache<?> series;
-
-    @Inject
-    @Named("metric-reports")
-    SyncCache<?> reports;
-
-    @Inject
-    @Named("metric-periods")
-    SyncCache<?> kept;
+    KeptPeriodsCheck check;
 
     @Test
     void aMessageOfALaterWeek_keepsEveryWeekEndingBeforeIt() {
@@ -294,24 +279,6 @@ class KeptPeriodsTest implements FreshDatabase {
      * their response-time buckets.
      */
     private void assertWeeksKeptAndWholeEqual(RapportApi api, String accounts, int weeksKept) {
-        double keptBefore = keptPeriods();
-        double computedBefore = computedPeriods();
-        String served = api.get(EIGHT_WEEKS + accounts);
-        String servedResponseTimes = api.get(RESPONSE_TIMES + accounts);
-        assertEquals(weeksKept, keptPeriods() - keptBefore, 0.0, "weeks kept");
-        assertEquals(8 - weeksKept, computedPeriods() - computedBefore, 0.0, "weeks computed again");
-        series.invalidateAll();
-        reports.invalidateAll();
-        kept.invalidateAll();
-        assertEquals(api.get(EIGHT_WEEKS + accounts), served, "the same as computed whole");
-        assertEquals(api.get(RESPONSE_TIMES + accounts), servedResponseTimes, "response times as computed whole");
-    }
-
-    private double keptPeriods() {
-        return registry.counter("rapport.metrics.periods", "outcome", "kept").count();
-    }
-
-    private double computedPeriods() {
-        return registry.counter("rapport.metrics.periods", "outcome", "computed").count();
+        check.assertKeptAndWholeEqual(api, weeksKept, 8, EIGHT_WEEKS + accounts, RESPONSE_TIMES + accounts);
     }
 }
