@@ -22,21 +22,32 @@ class KeptPeriodsCheck {
     private final List<SyncCache<?>> caches;
 
     KeptPeriodsCheck(MeterRegistry registry, @Named("metric-series") SyncCache<?> series,
-                     @Named("metric-reports") SyncCache<?> reports, @Named("metric-periods") SyncCache<?> kept) {
+                     @Named("metric-reports") SyncCache<?> reports, @Named("metric-periods") SyncCache<?> kept,
+                     @Named("person-figures") SyncCache<?> personFigures) {
         this.registry = registry;
-        this.caches = List.of(series, reports, kept);
+        this.caches = List.of(series, reports, kept, personFigures);
     }
 
     /** The first uri is the metrics request of {@code periods} periods; the others views of the same range. */
     void assertKeptAndWholeEqual(RapportApi api, int periodsKept, int periods, String... uris) {
         double keptBefore = count("kept");
         double computedBefore = count("computed");
+        List<String> served = ask(api, uris);
+        assertEquals(periodsKept, count("kept") - keptBefore, 0.0, "periods kept");
+        assertEquals(periods - periodsKept, count("computed") - computedBefore, 0.0, "periods computed again");
+        assertAsComputedWhole(api, uris, served);
+    }
+
+    List<String> ask(RapportApi api, String... uris) {
         List<String> served = new ArrayList<>();
         for (String uri : uris) {
             served.add(api.get(uri));
         }
-        assertEquals(periodsKept, count("kept") - keptBefore, 0.0, "periods kept");
-        assertEquals(periods - periodsKept, count("computed") - computedBefore, 0.0, "periods computed again");
+        return served;
+    }
+
+    /** What was served for each uri is what it gives with nothing cached or kept. */
+    void assertAsComputedWhole(RapportApi api, String[] uris, List<String> served) {
         caches.forEach(SyncCache::invalidateAll);
         for (int i = 0; i < uris.length; i++) {
             assertEquals(api.get(uris[i]), served.get(i), uris[i] + " as computed whole");

@@ -78,12 +78,16 @@ public class PersonActivity {
      * one person's days, however many persons there are.
      */
     public void eachPerson(List<Integer> accountIds, PersonDays consumer) {
+        stream(PersonDaySql.SCOPE_DAYS_BY_PERSON, (c, st) -> st.setArray(1, ids(c, accountIds)), consumer);
+    }
+
+    private void stream(String sql, Parameters parameters, PersonDays consumer) {
         try (Connection c = database.connection()) {
             c.setAutoCommit(false);
             c.setReadOnly(true);
-            try (PreparedStatement st = c.prepareStatement(PersonDaySql.SCOPE_DAYS_BY_PERSON)) {
+            try (PreparedStatement st = c.prepareStatement(sql)) {
                 st.setFetchSize(20_000);
-                st.setArray(1, ids(c, accountIds));
+                parameters.set(c, st);
                 int[] days = new int[64];
                 int[] shares = new int[64];
                 int count = 0;
@@ -91,16 +95,21 @@ public class PersonActivity {
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {
                         long next = rs.getLong(1);
+                        int day = rs.getInt(2);
                         if (next != person && count > 0) {
                             consumer.accept(person, count, days, shares);
                             count = 0;
+                        } else if (count > 0 && days[count - 1] == day) {
+                            // the same day in another account of the scope
+                            shares[count - 1] += rs.getInt(3);
+                            continue;
                         }
                         person = next;
                         if (count == days.length) {
                             days = java.util.Arrays.copyOf(days, count * 2);
                             shares = java.util.Arrays.copyOf(shares, count * 2);
                         }
-                        days[count] = (int) rs.getObject(2, LocalDate.class).toEpochDay();
+                        days[count] = day;
                         shares[count++] = rs.getInt(3);
                     }
                 }

@@ -41,8 +41,9 @@ public class PersonFamilies implements MetricFamily {
     }
 
     /**
-     * One pass over the scope's person days whatever the periods (shared with the tiers and cohorts of the range),
-     * and NPS counts answers of persons active at any time: computed for every period asked, each time.
+     * NPS counts answers of persons active at any time, so a message can move an earlier period's NPS: computed for
+     * every period asked, each time (one small statement). The person days' figures keep their periods on their
+     * own ({@link PersonFiguresCache}).
      */
     @Override
     public boolean keptAcrossChanges() {
@@ -51,7 +52,7 @@ public class PersonFamilies implements MetricFamily {
 
     @Override
     public Map<Metric, List<MetricPoint>> compute(List<Integer> accountIds, Grain grain, List<Period> periods) {
-        PersonDayScan.Figures scanned = figures.of(accountIds, grain, periods.stream().map(Period::start).toList());
+        PersonDayScan.Figures scanned = figures.of(accountIds, grain, periods);
         Map<LocalDate, PersonActivity.PeriodActivity> perPeriod = scanned.activity();
         Map<LocalDate, PersonActivity.TierCounts> tiers = scanned.tiers();
         Map<LocalDate, PersonActivity.NpsTally> nps = periods.isEmpty() ? Map.of()

@@ -29,7 +29,7 @@ public class PersonRelationships {
     }
 
     public TierFlows.Report tiers(List<Integer> accountIds, Grain grain, List<Period> periods, String scope) {
-        PersonDayScan.Figures scanned = figures.of(accountIds, grain, periods.stream().map(Period::start).toList());
+        PersonDayScan.Figures scanned = figures.of(accountIds, grain, periods);
         List<TierFlows.PeriodTiers> counts = PersonFamilies.tierCounts(scanned, periods);
         List<PersonActivity.TierMove> moves = new ArrayList<>(scanned.moves());
         Map<LocalDate, LocalDate> startByEnd = new HashMap<>();
@@ -43,11 +43,12 @@ public class PersonRelationships {
         return new TierFlows.Report(grain.key(), scope, counts, transitions);
     }
 
-    public CohortRetention.Report cohorts(List<Integer> accountIds, PeriodRange range, String scope) {
+    /** The cohorts of the range's periods ({@code periods}: the same, in the workspace time zone). */
+    public CohortRetention.Report cohorts(List<Integer> accountIds, PeriodRange range, List<Period> periods, String scope) {
         Grain grain = range.grain();
         List<LocalDate> starts = range.starts();
         Map<LocalDate, Map<LocalDate, Long>> active = new HashMap<>();
-        for (PersonActivity.CohortCell cell : figures.of(accountIds, grain, starts).cohorts()) {
+        for (PersonActivity.CohortCell cell : figures.of(accountIds, grain, periods).cohorts()) {
             active.computeIfAbsent(cell.cohort(), c -> new HashMap<>()).put(cell.period(), cell.count());
         }
         List<CohortRetention.Cohort> cohorts = new ArrayList<>();

@@ -68,7 +68,7 @@ public class RelationshipViews {
 
     public CohortRetention.Report cohorts(Scope scope, PeriodRange range) {
         return cached(scope, "cohorts", range, CohortRetention.Report.class,
-                () -> relationships.cohorts(scope.accountIds(), range, scope.label()));
+                () -> relationships.cohorts(scope.accountIds(), range, range.periods(settings.zone()), scope.label()));
     }
 
     public ResponseTimeDistribution.Report responseTimes(Scope scope, PeriodRange range) {
