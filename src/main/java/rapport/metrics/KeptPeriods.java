@@ -15,12 +15,13 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Every metric's points of a scope's periods, those the changes since the scope's last computation cannot have
  * moved kept from it ({@link PeriodsKept}): after a day's import, the last week or two of a year's chart are
  * computed again, not the year. A family that is not kept across changes (MetricFamily#keptAcrossChanges) is
- * computed for every period, each time.
+ * computed for every period, each time, beside the others.
  */
 @Singleton
 public class KeptPeriods {
@@ -45,13 +46,14 @@ public class KeptPeriods {
                                                  List<Period> periods) {
         // facts derived after a writer's commit log their reach then: the log is read after they are current
         families.bringUpToDate(accountIds);
+        CompletableFuture<Map<Metric, List<MetricPoint>>> notKept = families.started(accountIds, grain, periods,
+                family -> !family.keptAcrossChanges());
         PeriodsKept.Values<Map<Metric, MetricPoint>> points = kept.of(accountIds, version, grain, periods,
                 () -> families.joinsAccounts(accountIds),
                 run -> pointsPerPeriod(families.series(accountIds, grain, run, MetricFamily::keptAcrossChanges), run.size()));
         computed.increment(periods.size() - points.kept());
         reused.increment(points.kept());
-        Map<Metric, List<MetricPoint>> series = new EnumMap<>(
-                families.series(accountIds, grain, periods, family -> !family.keptAcrossChanges()));
+        Map<Metric, List<MetricPoint>> series = new EnumMap<>(MetricFamilies.joined(notKept));
         for (Metric m : Metric.values()) {
             series.computeIfAbsent(m, metric -> points.values().stream().map(p -> p.get(metric)).toList());
         }
