@@ -184,9 +184,8 @@ public class ConversationFamilies implements MetricFamily {
                 st.setArray(3, c.createArrayOf("date", periods.stream().map(p -> p.end().toString()).toArray()));
                 st.setArray(4, c.createArrayOf("bigint", periods.stream().map(Period::startMicros).toArray()));
                 st.setArray(5, c.createArrayOf("bigint", periods.stream().map(Period::endMicros).toArray()));
-                List<OffsetDateTime> bounds = Period.bounds(periods);
-                st.setObject(6, bounds.get(0));
-                st.setObject(7, bounds.get(bounds.size() - 1));
+                st.setObject(6, periods.get(0).start());
+                st.setObject(7, periods.get(periods.size() - 1).end());
                 st.setLong(8, slaMicros);
                 try (ResultSet rs = st.executeQuery()) {
                     while (rs.next()) {

@@ -42,12 +42,11 @@ final class ConversationSql {
 
     /**
      * Per period (parameters 2-5: start dates, end dates, start and end instants in microseconds; 6-7: the range's
-     * start and end; 8: the SLA in microseconds): conversations, deep ones, brand replies; turns, answered, within the SLA, their openers and
+     * first day and the day after its last; 8: the SLA in microseconds): conversations, deep ones, brand replies; turns, answered, within the SLA, their openers and
      * those answered; the answered response times at the median's two middle ranks and at the 90th percentile's
      * nearest rank ⌈0.9 n⌉; brand posts, brand messages that are not reactions, persons' shares and reactions
-     * (one pass over the range's messages, each put in its period by binary search of the bounds: a period's
-     * own index range would read the table's pages once per period, 24 s against 4.7 s for ten accounts over 52
-     * weeks at 10M messages); followers before the period's start and before its end.
+     * (from the range's account days, V65, each put in its period by binary search of the periods' first days);
+     * followers before the period's start and before its end.
      */
     static final String PER_PERIOD = perPeriod(true);
 
@@ -61,18 +60,15 @@ final class ConversationSql {
                        timestamptz 'epoch' + start_us * interval '1 microsecond' as from_at,
                        timestamptz 'epoch' + end_us * interval '1 microsecond' as to_at
                 from unnest(?::date[], ?::date[], ?::bigint[], ?::bigint[]) with ordinality u(start_day, end_day, start_us, end_us, i)
-            ), bounds as materialized (
-                -- the periods' starts, then the last one's end: period i holds [bounds[i], bounds[i + 1])
-                select array_agg(from_at order by i) || (select to_at from period order by i desc limit 1) as at from period
+            ), days as materialized (
+                -- the periods' first days, then the last one's end: period i holds the days [days[i], days[i + 1])
+                select array_agg(start_day order by i) || (select end_day from period order by i desc limit 1) as at from period
             ), msg as (
-                -- the range (parameters 6-7: its start and end) as values, so that the plan fits the rows it reads
-                select width_bucket(m.created_at, b.at) as i,
-                       count(*) filter (where m.from_brand and m.in_reply_to is null) as posts,
-                       count(*) filter (where m.from_brand and m.kind <> 'reaction') as brand_messages,
-                       count(*) filter (where not m.from_brand and m.kind = 'share') as shares,
-                       count(*) filter (where not m.from_brand and m.kind = 'reaction') as reactions
-                from message m, scope s, bounds b
-                where m.account_id = any(s.accounts) and m.created_at >= ? and m.created_at < ?
+                -- the range (parameters 6-7: its first day and the day after its last) as values, so that the plan fits
+                select width_bucket(d.day, b.at) as i, sum(d.posts) as posts, sum(d.brand_messages) as brand_messages,
+                       sum(d.shares) as shares, sum(d.reactions) as reactions
+                from account_day d, scope s, days b
+                where d.account_id = any(s.accounts) and d.day >= ? and d.day < ?
                 group by 1
             )
             select p.i, conv.conversations, conv.deep, conv.brand_replies,

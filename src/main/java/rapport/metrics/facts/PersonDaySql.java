@@ -1,9 +1,10 @@
 package rapport.metrics.facts;
 
 /**
- * Every statement over {@code person_day} (migration V12): one row per account, person and local day the
- * person was active, with that day's amplifications. Periods and 90-day windows start at local midnight, so
- * person-level figures need nothing finer than a day; across several accounts, a person's days are united.
+ * Every statement over {@code person_day} (migration V12): one row per account, person and local day the person was
+ * active, with that day's amplifications. Periods and 90-day windows start at local midnight, so person-level
+ * figures need nothing finer than a day; across several accounts, a person's days are united. The rebuild of
+ * {@code account_day} (V65), cut in the same zone, is here too.
  */
 final class PersonDaySql {
 
@@ -15,7 +16,8 @@ final class PersonDaySql {
 
     static final String ZONE = "select zone from person_day_state for update";
 
-    static final String FORGET = "truncate person_day";
+    /** The person days and the account days (V65), both cut in the zone. */
+    static final String FORGET = "truncate person_day, account_day";
 
     static final String SET_ZONE = "update person_day_state set zone = ?";
 
@@ -25,6 +27,16 @@ final class PersonDaySql {
             select account_id, person_id, (created_at at time zone ?)::date, count(*) filter (where kind = 'share')
             from message where not from_brand and kind <> 'reaction'
             group by 1, 2, 3""";
+
+    /** Every account's message counts per day again, in the new zone (V65's triggers keep them from then on). */
+    static final String BUILD_ACCOUNT_DAYS = """
+            insert into account_day (account_id, day, posts, brand_messages, shares, reactions)
+            select account_id, (created_at at time zone ?)::date,
+                   count(*) filter (where from_brand and in_reply_to is null),
+                   count(*) filter (where from_brand and kind <> 'reaction'),
+                   count(*) filter (where not from_brand and kind = 'share'),
+                   count(*) filter (where not from_brand and kind = 'reaction')
+            from message group by 1, 2""";
 
     /**
      * A scope's days person by person, in day order, as epoch days: what PersonDayScan walks through once. A person

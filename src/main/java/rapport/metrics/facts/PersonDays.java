@@ -15,8 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Keeps {@code person_day} in the workspace time zone: triggers maintain it on every write; at start-up,
- * when the zone differs from the one its days were cut in (or they were never built), it is built again.
+ * Keeps {@code person_day} and {@code account_day} in the workspace time zone: triggers maintain them on every
+ * write; at start-up, when the zone differs from the one their days were cut in (or they were never built), they
+ * are built again.
  */
 @Singleton
 class PersonDays {
@@ -47,11 +48,14 @@ class PersonDays {
                     long started = System.nanoTime();
                     st.execute(PersonDaySql.FORGET);
                     try (PreparedStatement set = c.prepareStatement(PersonDaySql.SET_ZONE);
-                         PreparedStatement build = c.prepareStatement(PersonDaySql.BUILD)) {
+                         PreparedStatement build = c.prepareStatement(PersonDaySql.BUILD);
+                         PreparedStatement accountDays = c.prepareStatement(PersonDaySql.BUILD_ACCOUNT_DAYS)) {
                         set.setString(1, zone);
                         set.executeUpdate();
                         build.setString(1, zone);
                         build.executeUpdate();
+                        accountDays.setString(1, zone);
+                        accountDays.executeUpdate();
                     }
                     LOG.info("person days built in {} (were in {}) in {} ms", zone, built, (System.nanoTime() - started) / 1_000_000);
                 }
