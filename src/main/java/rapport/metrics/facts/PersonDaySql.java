@@ -39,13 +39,28 @@ final class PersonDaySql {
             from message group by 1, 2""";
 
     /**
-     * A scope's days person by person, in day order, as epoch days: what PersonDayScan walks through once. A person
-     * active in several of the accounts on one day has a row per account, one after the other, which the reader
-     * adds up (in PostgreSQL a grouping doubled the statement's time).
+     * The scope of the COPY below (parameters: its account ids as an array's text, then the range of person ids
+     * [from, to) read, as text), for this transaction.
      */
-    static final String SCOPE_DAYS_BY_PERSON = """
-            select person_id, day - date '1970-01-01' as epoch_day, shares
-            from person_day where account_id = any(?) order by person_id, day""";
+    static final String SET_SCOPE = """
+            select set_config('rapport.person_day_scope', ?, true), set_config('rapport.person_day_from', ?, true),
+                   set_config('rapport.person_day_to', ?, true)""";
+
+    /** The lowest and highest person id with a day (from the index of a person's days). */
+    static final String PERSON_ID_RANGE = "select coalesce(min(person_id), 0), coalesce(max(person_id), 0) from person_day";
+
+    /**
+     * A scope's days person by person, in day order, as epoch days, tab-separated: what PersonDayScan walks through
+     * once (a COPY takes no parameters: the scope is read from the setting, once). A person active in several of
+     * the accounts on one day has a row per account, one after the other, which the reader adds up (in PostgreSQL
+     * a grouping doubled the statement's time).
+     */
+    static final String COPY_SCOPE_DAYS_BY_PERSON = """
+            copy (select person_id, day - date '1970-01-01', shares from person_day
+                  where account_id = any((select current_setting('rapport.person_day_scope')::int[])::int[])
+                    and person_id >= (select current_setting('rapport.person_day_from')::bigint)
+                    and person_id < (select current_setting('rapport.person_day_to')::bigint)
+                  order by person_id, day) to stdout""";
 
     /** Survey answers of persons with an active day in the scope's accounts, ever, dated in [from, to). */
     private static final String ANSWERS = """

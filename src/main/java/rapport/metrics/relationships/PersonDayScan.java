@@ -108,11 +108,41 @@ final class PersonDayScan implements PersonActivity.PersonDays {
         this.tierAt = new int[periods + 1];
     }
 
-    /** The figures of the consecutive periods starting on {@code starts} (at least one), from every person day. */
+    /**
+     * The figures of the consecutive periods starting on {@code starts} (at least one), from every person day: the
+     * persons in two halves side by side, each tallied on its own, then the tallies added up.
+     */
     static List<PeriodFigures> scan(PersonActivity activity, List<Integer> accountIds, Grain grain, List<LocalDate> starts) {
-        PersonDayScan scan = new PersonDayScan(grain, starts);
-        activity.eachPerson(accountIds, scan);
+        List<PersonDayScan> halves = List.of(new PersonDayScan(grain, starts), new PersonDayScan(grain, starts));
+        activity.eachPerson(accountIds, halves);
+        PersonDayScan scan = halves.get(0);
+        scan.add(halves.get(1));
         return scan.figures();
+    }
+
+    /** Adds another tally of the same periods (of other persons) to this one. */
+    private void add(PersonDayScan other) {
+        for (int i = 0; i < periods; i++) {
+            active[i] += other.active[i];
+            newcomers[i] += other.newcomers[i];
+            repeat[i] += other.repeat[i];
+            for (int k = 0; k <= CohortRetention.OFFSETS; k++) {
+                cohortCells[i][k] += other.cohortCells[i][k];
+            }
+            for (int from = 0; from < TIERS.length; from++) {
+                for (int to = 0; to < TIERS.length; to++) {
+                    moves[i][from][to] += other.moves[i][from][to];
+                }
+            }
+        }
+        for (int j = 0; j <= periods; j++) {
+            for (int t = 0; t < TIERS.length; t++) {
+                tierCounts[j][t] += other.tierCounts[j][t];
+            }
+        }
+        for (int j = 0; j < lapsedFrom.length; j++) {
+            lapsedFrom[j] += other.lapsedFrom[j];
+        }
     }
 
     @Override
