@@ -72,8 +72,9 @@ final class ConversationSql {
                 group by 1
             )
             select p.i, conv.conversations, conv.deep, conv.brand_replies,
-                   turn.turns, turn.answered, turn.within_sla, turn.openers, turn.answered_openers,
-                   turn.lower_middle, turn.upper_middle, turn.p90,
+                   turn.turns, turn.answered, turn.within_sla, opener.openers, opener.answered_openers,
+                   turn.sorted[(turn.answered + 1) / 2], turn.sorted[turn.answered / 2 + 1],
+                   turn.sorted[greatest(ceil(0.9::float8 * turn.answered)::int, 1)],
                    coalesce(msg.posts, 0), coalesce(msg.brand_messages, 0), coalesce(msg.shares, 0), coalesce(msg.reactions, 0),
                    (select sum(followers) from scope s, unnest(s.accounts) a(id),
                            lateral (select followers from follower_snapshot fs where fs.account_id = a.id and fs.day < p.start_day
@@ -83,24 +84,29 @@ final class ConversationSql {
                                     order by fs.day desc limit 1) latest) as followers_at_end
             from period p
             cross join lateral (
-                select count(distinct root_id) as conversations,
-                       count(distinct root_id) filter (where deep_at < p.to_at) as deep,
-                       count(*) filter (where person_id is null) as brand_replies
-                from (""" + scopeFacts("cross_party", joined) + """
-                ) x
+                -- grouped by thread, not count(distinct): a hash, where distinct sorts every period's rows
+                select count(*) as conversations, count(*) filter (where deep) as deep,
+                       coalesce(sum(brand_replies), 0) as brand_replies
+                from (select root_id, bool_or(deep_at < p.to_at) as deep,
+                             count(*) filter (where person_id is null) as brand_replies
+                      from (""" + scopeFacts("cross_party", joined) + """
+                      ) x group by root_id) thread
             ) conv
             cross join lateral (
-                select count(*) as turns, count(us) as answered, count(*) filter (where us <= ?) as within_sla,
-                       count(distinct person_id) as openers,
-                       count(distinct person_id) filter (where us is not null) as answered_openers,
-                       min(us) filter (where rank = (n + 1) / 2) as lower_middle,
-                       min(us) filter (where rank = n / 2 + 1) as upper_middle,
-                       min(us) filter (where rank = greatest(ceil(0.9::float8 * n)::bigint, 1)) as p90
-                from (select person_id, response_micros as us,
-                             row_number() over (order by response_micros) as rank, count(response_micros) over () as n
-                      from (""" + scopeFacts("opens_turn", joined) + """
-                      ) t) ranked
+                -- the answered response times in order: the median's two middle ranks and the 90th percentile's
+                -- nearest rank ⌈0.9 n⌉ are read from it
+                select count(*) as turns, count(response_micros) as answered,
+                       count(*) filter (where response_micros <= ?) as within_sla,
+                       array_agg(response_micros order by response_micros) filter (where response_micros is not null) as sorted
+                from (""" + scopeFacts("opens_turn", joined) + """
+                ) t
             ) turn
+            cross join lateral (
+                select count(*) as openers, count(*) filter (where answered) as answered_openers
+                from (select person_id, bool_or(response_micros is not null) as answered
+                      from (""" + scopeFacts("opens_turn", joined) + """
+                      ) t group by person_id) opener
+            ) opener
             left join msg on msg.i = p.i
             order by p.i""";
     }
