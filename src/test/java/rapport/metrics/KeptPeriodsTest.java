@@ -103,6 +103,27 @@ class KeptPeriodsTest implements FreshDatabase {
     }
 
     @Test
+    void aTemplateGroupFallingBelowThreePersons_makesAnEarlierWeeksRepliesPersonalAgain() {
+        RapportApi api = new RapportApi(client);
+        Fixture f = new Fixture("x", "Untemplate");
+        for (String person : new String[]{"untemplate-p1", "untemplate-p2", "untemplate-p3"}) {
+            String day = person.endsWith("p3") ? "2026-02-10" : "2026-01-20";
+            String ask = f.person(person).mentions(at(day + "T09:00:00Z"), "@Untemplate help");
+            f.brand().replies(ask, at(day + "T10:00:00Z"), "@" + person + " Please DM us your order number and we will check it");
+        }
+        api.importFile("messages", f.csv());
+        assertEquals(1.0, api.metrics("week", "2026-01-19", "x/Untemplate").get("canned_reply_share"));
+        askEightWeeks(api, "x/Untemplate");
+
+        // the third person's question goes: the brand's answer to it is no longer a reply to a person
+        client.toBlocking().retrieve(HttpRequest.POST("/api/people/erasures", Map.of("network", "x", "author_id", "untemplate-p3")));
+
+        // the replies of 2026-01-20 are no longer canned: the two weeks before theirs are kept
+        assertWeeksKeptAndWholeEqual(api, "x/Untemplate", 2);
+        assertEquals(0.0, api.metrics("week", "2026-01-19", "x/Untemplate").get("canned_reply_share"));
+    }
+
+    @Test
     void aFollowerCountOfAnEarlierDay_changesTheFollowersFromThatWeekOn() {
         RapportApi api = new RapportApi(client);
         Fixture f = new Fixture("x", "Followed");
