@@ -33,7 +33,7 @@ public class MetricFamilies {
     private final List<MetricFamily> families;
     private final ExecutorService executor;
 
-    MetricFamilies(List<MetricFamily> families, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    MetricFamilies(List<MetricFamily> families, @Named(TaskExecutors.IO) ExecutorService executor) {
         this.families = families;
         this.executor = executor;
         Set<Metric> covered = EnumSet.noneOf(Metric.class);

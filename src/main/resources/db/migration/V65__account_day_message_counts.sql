@@ -66,11 +66,14 @@ begin
     return null;
 end $$;
 
-create trigger message_account_days_inserted after insert on message
+-- Triggers of one event fire in name order: these are named to come after V10's message_inserted, _updated and
+-- _deleted, which lock the account's data version row, so every writer takes that lock before any account day
+-- (an erasure and an import locking the two in opposite orders would deadlock).
+create trigger message_zz_account_days_inserted after insert on message
     referencing new table as new_rows for each statement execute function message_account_days_changed();
-create trigger message_account_days_updated after update on message
+create trigger message_zz_account_days_updated after update on message
     referencing old table as old_rows new table as new_rows for each statement execute function message_account_days_changed();
-create trigger message_account_days_deleted after delete on message
+create trigger message_zz_account_days_deleted after delete on message
     referencing old table as old_rows for each statement execute function message_account_days_changed();
 
 -- the days of the messages already stored, in the zone person_day was built in (none yet: built with it)

@@ -49,7 +49,7 @@ public class ConversationFamilies implements MetricFamily {
     private final long slaMicros;
     private final ExecutorService executor;
 
-    ConversationFamilies(Database database, RapportSettings settings, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    ConversationFamilies(Database database, RapportSettings settings, @Named(TaskExecutors.IO) ExecutorService executor) {
         this.database = database;
         this.slaMicros = settings.slaHours() * 3_600_000_000L;
         this.executor = executor;

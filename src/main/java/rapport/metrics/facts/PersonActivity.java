@@ -49,7 +49,7 @@ public class PersonActivity {
     private final Database database;
     private final ExecutorService executor;
 
-    PersonActivity(Database database, @Named(TaskExecutors.BLOCKING) ExecutorService executor) {
+    PersonActivity(Database database, @Named(TaskExecutors.IO) ExecutorService executor) {
         this.database = database;
         this.executor = executor;
     }
@@ -144,10 +144,16 @@ public class PersonActivity {
                     rows.add(row);
                 }
                 rows.end();
-            } finally {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
+            } catch (SQLException | RuntimeException e) {
+                // the rows not read yet are not wanted: stop the COPY, keeping the failure that stopped the reading
+                try {
+                    if (copy.isActive()) {
+                        copy.cancelCopy();
+                    }
+                } catch (SQLException cancel) {
+                    e.addSuppressed(cancel);
                 }
+                throw e;
             }
             c.commit();
         } catch (SQLException e) {
