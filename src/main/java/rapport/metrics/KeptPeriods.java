@@ -9,6 +9,7 @@ import rapport.metrics.freshness.DataVersions;
 import rapport.metrics.freshness.PeriodsKept;
 import rapport.metrics.period.Grain;
 import rapport.metrics.period.Period;
+import rapport.system.SideBySide;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -27,13 +28,15 @@ import java.util.concurrent.CompletableFuture;
 public class KeptPeriods {
 
     private final MetricFamilies families;
+    private final SideBySide sideBySide;
     private final PeriodsKept<Map<Metric, MetricPoint>> kept;
     private final Counter computed;
     private final Counter reused;
 
-    KeptPeriods(DataVersions versions, MetricFamilies families, @Named("metric-periods") SyncCache<?> cache,
-                MeterRegistry registry) {
+    KeptPeriods(DataVersions versions, MetricFamilies families, SideBySide sideBySide,
+                @Named("metric-periods") SyncCache<?> cache, MeterRegistry registry) {
         this.families = families;
+        this.sideBySide = sideBySide;
         this.kept = new PeriodsKept<>("metrics", versions, cache);
         this.computed = Counter.builder("rapport.metrics.periods").tag("outcome", "computed")
                 .description("Periods of a scope's metrics computed from the facts").register(registry);
@@ -46,14 +49,14 @@ public class KeptPeriods {
                                                  List<Period> periods) {
         // facts derived after a writer's commit log their reach then: the log is read after they are current
         families.bringUpToDate(accountIds);
-        CompletableFuture<Map<Metric, List<MetricPoint>>> notKept = families.started(accountIds, grain, periods,
-                family -> !family.keptAcrossChanges());
+        CompletableFuture<Map<Metric, List<MetricPoint>>> notKept = sideBySide.start(
+                () -> families.series(accountIds, grain, periods, family -> !family.keptAcrossChanges()));
         PeriodsKept.Values<Map<Metric, MetricPoint>> points = kept.of(accountIds, version, grain, periods,
                 () -> families.joinsAccounts(accountIds),
                 run -> pointsPerPeriod(families.series(accountIds, grain, run, MetricFamily::keptAcrossChanges), run.size()));
         computed.increment(periods.size() - points.kept());
         reused.increment(points.kept());
-        Map<Metric, List<MetricPoint>> series = new EnumMap<>(MetricFamilies.joined(notKept));
+        Map<Metric, List<MetricPoint>> series = new EnumMap<>(SideBySide.join(notKept));
         for (Metric m : Metric.values()) {
             series.computeIfAbsent(m, metric -> points.values().stream().map(p -> p.get(metric)).toList());
         }

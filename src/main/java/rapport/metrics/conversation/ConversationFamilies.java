@@ -1,7 +1,5 @@
 package rapport.metrics.conversation;
 
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import rapport.metrics.Metric;
 import rapport.metrics.MetricFamily;
@@ -11,16 +9,15 @@ import rapport.metrics.period.Grain;
 import rapport.metrics.period.Period;
 import rapport.system.Database;
 import rapport.system.RapportSettings;
+import rapport.system.SideBySide;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -47,12 +44,12 @@ public class ConversationFamilies implements MetricFamily {
 
     private final Database database;
     private final long slaMicros;
-    private final ExecutorService executor;
+    private final SideBySide sideBySide;
 
-    ConversationFamilies(Database database, RapportSettings settings, @Named(TaskExecutors.IO) ExecutorService executor) {
+    ConversationFamilies(Database database, RapportSettings settings, SideBySide sideBySide) {
         this.database = database;
         this.slaMicros = settings.slaHours() * 3_600_000_000L;
-        this.executor = executor;
+        this.sideBySide = sideBySide;
     }
 
     @Override
@@ -195,14 +192,9 @@ public class ConversationFamilies implements MetricFamily {
             return compute.apply(periods);
         }
         int half = periods.size() / 2;
-        CompletableFuture<List<T>> later = CompletableFuture.supplyAsync(
-                () -> compute.apply(periods.subList(half, periods.size())), executor);
-        List<T> values = new ArrayList<>(compute.apply(periods.subList(0, half)));
-        try {
-            values.addAll(later.join());
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        List<T> values = new ArrayList<>(periods.size());
+        sideBySide.all(List.<Supplier<List<T>>>of(() -> compute.apply(periods.subList(0, half)),
+                () -> compute.apply(periods.subList(half, periods.size())))).forEach(values::addAll);
         return values;
     }
 

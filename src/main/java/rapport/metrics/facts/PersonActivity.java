@@ -1,11 +1,10 @@
 package rapport.metrics.facts;
 
 import jakarta.inject.Singleton;
-import io.micronaut.scheduling.TaskExecutors;
-import jakarta.inject.Named;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyOut;
 import rapport.system.Database;
+import rapport.system.SideBySide;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,9 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** Person-level aggregates of a set of accounts, read from {@code person_day}; what is absent is zero. */
@@ -47,11 +44,11 @@ public class PersonActivity {
     }
 
     private final Database database;
-    private final ExecutorService executor;
+    private final SideBySide sideBySide;
 
-    PersonActivity(Database database, @Named(TaskExecutors.IO) ExecutorService executor) {
+    PersonActivity(Database database, SideBySide sideBySide) {
         this.database = database;
-        this.executor = executor;
+        this.sideBySide = sideBySide;
     }
 
     /** NPS tallies per period start of the answers dated in [from, to). */
@@ -94,18 +91,17 @@ public class PersonActivity {
     public void eachPerson(List<Integer> accountIds, List<? extends PersonDays> parts) {
         String scope = accountIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
         long[] bounds = personIdBounds(parts.size());
-        List<CompletableFuture<Void>> reading = new ArrayList<>();
+        List<Supplier<Void>> reading = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
             long from = bounds[i];
             long to = bounds[i + 1];
             PersonDays part = parts.get(i);
-            reading.add(CompletableFuture.runAsync(() -> copy(scope, from, to, part), executor));
+            reading.add(() -> {
+                copy(scope, from, to, part);
+                return null;
+            });
         }
-        try {
-            CompletableFuture.allOf(reading.toArray(CompletableFuture[]::new)).join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        sideBySide.all(reading);
     }
 
     /** Person ids cut in {@code parts} ranges [bounds[i], bounds[i + 1]) of about the same width, covering all. */
