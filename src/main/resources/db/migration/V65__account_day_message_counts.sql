@@ -76,13 +76,18 @@ create trigger message_zz_account_days_updated after update on message
 create trigger message_zz_account_days_deleted after delete on message
     referencing old table as old_rows for each statement execute function message_account_days_changed();
 
--- the days of the messages already stored, in the zone person_day was built in (none yet: built with it)
-insert into account_day (account_id, day, posts, brand_messages, shares, reactions)
-select account_id, (created_at at time zone z.zone)::date,
-       count(*) filter (where from_brand and in_reply_to is null),
-       count(*) filter (where from_brand and kind <> 'reaction'),
-       count(*) filter (where not from_brand and kind = 'share'),
-       count(*) filter (where not from_brand and kind = 'reaction')
-from message cross join person_day_state z
-where z.zone is not null
-group by 1, 2;
+-- Every stored message's day counted again, in the zone person_day is cut in (none yet: nothing; PersonDays builds
+-- both at start-up, and again when the zone changes).
+create function build_account_days() returns void language sql as $$
+    insert into account_day (account_id, day, posts, brand_messages, shares, reactions)
+    select account_id, (created_at at time zone z.zone)::date,
+           count(*) filter (where from_brand and in_reply_to is null),
+           count(*) filter (where from_brand and kind <> 'reaction'),
+           count(*) filter (where not from_brand and kind = 'share'),
+           count(*) filter (where not from_brand and kind = 'reaction')
+    from message cross join person_day_state z
+    where z.zone is not null
+    group by 1, 2
+$$;
+
+select build_account_days();

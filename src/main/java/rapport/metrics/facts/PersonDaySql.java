@@ -28,15 +28,8 @@ final class PersonDaySql {
             from message where not from_brand and kind <> 'reaction'
             group by 1, 2, 3""";
 
-    /** Every account's message counts per day again, in the new zone (V65's triggers keep them from then on). */
-    static final String BUILD_ACCOUNT_DAYS = """
-            insert into account_day (account_id, day, posts, brand_messages, shares, reactions)
-            select account_id, (created_at at time zone ?)::date,
-                   count(*) filter (where from_brand and in_reply_to is null),
-                   count(*) filter (where from_brand and kind <> 'reaction'),
-                   count(*) filter (where not from_brand and kind = 'share'),
-                   count(*) filter (where not from_brand and kind = 'reaction')
-            from message group by 1, 2""";
+    /** Every account's message counts per day again, in the zone just set (V65's triggers keep them from then on). */
+    static final String BUILD_ACCOUNT_DAYS = "select build_account_days()";
 
     /**
      * The scope of the COPY below (parameters: its account ids as an array's text, then the range of person ids

@@ -54,8 +54,7 @@ class PersonDays {
                         set.executeUpdate();
                         build.setString(1, zone);
                         build.executeUpdate();
-                        accountDays.setString(1, zone);
-                        accountDays.executeUpdate();
+                        accountDays.execute();
                     }
                     LOG.info("person days built in {} (were in {}) in {} ms", zone, built, (System.nanoTime() - started) / 1_000_000);
                 }
