@@ -1,5 +1,7 @@
 package rapport.ingest;
 
+import rapport.system.CopyStream;
+
 import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import rapport.ingest.source.RowSource;

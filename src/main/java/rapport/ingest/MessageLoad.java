@@ -1,5 +1,7 @@
 package rapport.ingest;
 
+import rapport.system.CopyStream;
+
 import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -11,7 +11,7 @@ final class VoiceSql {
 
     static final String ANY_PENDING = "select exists (select 1 from voice_pending where account_id = any(?))";
 
-    static final String PENDING_CHUNK = "select id, account_id, message_id from voice_pending order by id limit ?";
+    static final String PENDING_CHUNK = "select id, account_id, message_id from voice_pending where id > ? order by id limit ?";
 
     static final String DONE = "delete from voice_pending where id = any(?)";
 
@@ -40,10 +40,9 @@ final class VoiceSql {
 
     static final String FORGET_REPLIES = "delete from brand_reply where message_id = any(?)";
 
-    static final String ADD_REPLY = """
-            insert into brand_reply (message_id, account_id, created_at, parent_account, addressed, normalised,
-                                     text_key, prefix, grams, group_id, canned)
-            values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    static final String COPY_REPLIES = """
+            copy brand_reply (message_id, account_id, created_at, parent_account, addressed, normalised, text_key,
+                              prefix, grams, group_id, canned) from stdin (format csv)""";
 
     /** A kept reply's time or addressed person moved (its text did not: its group stays). */
     static final String MOVE_REPLY = "update brand_reply set created_at = ?, addressed = ? where message_id = ?";

@@ -57,6 +57,9 @@ class VoiceFactsIncrementalTest implements FreshDatabase {
     @Inject
     RapportSettings settings;
 
+    @Inject
+    VoiceFactsRefresher refresher;
+
     @Test
     void cannedReplies_aGroupReachingThreePersonsOnImportMakesAnEarlierWeeksRepliesCanned() throws SQLException {
         Fixture f = new Fixture("x", "Threshold");
@@ -128,6 +131,52 @@ class VoiceFactsIncrementalTest implements FreshDatabase {
         }
 
         assertEquals(new MetricPoint(monday(5), monday(12), 2.0 / 3, 3L), promotional("Promo"));
+    }
+
+    /**
+     * A drain reads the queue in id order from where its last chunk ended; a writer that committed after later
+     * ids were drained left a lower id behind, which the next drain must still derive.
+     */
+    @Test
+    void promotionalShare_aMessageQueuedByALateCommitIsDerivedByTheNextDrain() throws SQLException {
+        Fixture f = new Fixture("x", "LateQueue");
+        f.brand().posts(at("2026-01-06T09:00:00Z"), "big sale today");
+        f.brand().posts(at("2026-01-07T09:00:00Z"), "thanks everyone");
+        api().importFile("messages", f.csv());
+        int account = account("LateQueue");
+        assertEquals(new MetricPoint(monday(5), monday(12), 0.5, 2L), promotional("LateQueue"));
+        execute("delete from brand_post where account_id = ?", account);
+
+        try (Connection late = database.connection()) {
+            late.setAutoCommit(false);
+            queue(late, account, "big sale today");
+            try (Connection early = database.connection()) {
+                queue(early, account, "thanks everyone");
+            }
+            refresher.drain();
+            assertEquals(1, number("select count(*) from brand_post where account_id = ?", account),
+                    "the committed row is derived");
+            late.commit();
+        }
+        refresher.drain();
+        assertEquals(new MetricPoint(monday(5), monday(12), 0.5, 2L), promotional("LateQueue"));
+    }
+
+    private static void queue(Connection c, int account, String text) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                insert into voice_pending (account_id, message_id)
+                select account_id, id from message where account_id = ? and text = ?""")) {
+            st.setInt(1, account);
+            st.setString(2, text);
+            assertEquals(1, st.executeUpdate());
+        }
+    }
+
+    private void execute(String sql, int account) throws SQLException {
+        try (Connection c = database.connection(); PreparedStatement st = c.prepareStatement(sql)) {
+            st.setInt(1, account);
+            st.executeUpdate();
+        }
     }
 
     private RapportApi api() {

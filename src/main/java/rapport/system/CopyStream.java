@@ -1,4 +1,4 @@
-package rapport.ingest;
+package rapport.system;
 
 import org.apache.commons.csv.CSVFormat;
 import org.postgresql.PGConnection;
@@ -11,8 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-/** Streams rows into a staging table through PostgreSQL COPY, the fastest way in. */
-final class CopyStream implements AutoCloseable {
+/** Streams rows into a table through PostgreSQL COPY (CSV), the fastest way in: staged imports, derived facts. */
+public final class CopyStream implements AutoCloseable {
 
     private static final int FLUSH_AT = 1 << 16;
 
@@ -24,12 +24,13 @@ final class CopyStream implements AutoCloseable {
     private final StringBuilder buffer = new StringBuilder(FLUSH_AT + 4096);
     private long rows;
 
-    CopyStream(Connection connection, String copySql) throws SQLException {
+    public CopyStream(Connection connection, String copySql) throws SQLException {
         this.out = new OutputStreamWriter(new PGCopyOutputStream(connection.unwrap(PGConnection.class), copySql, FLUSH_AT),
                 StandardCharsets.UTF_8);
     }
 
-    void write(Object... values) throws IOException {
+    /** One row; null is SQL NULL, an empty string stays an empty string. */
+    public void write(Object... values) throws IOException {
         CSVFormat.POSTGRESQL_CSV.printRecord(buffer, values);
         rows++;
         if (buffer.length() >= FLUSH_AT) {
@@ -42,7 +43,7 @@ final class CopyStream implements AutoCloseable {
         buffer.setLength(0);
     }
 
-    long rows() {
+    public long rows() {
         return rows;
     }
 
