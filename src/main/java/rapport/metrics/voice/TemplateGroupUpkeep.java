@@ -81,12 +81,12 @@ final class TemplateGroupUpkeep {
     }
 
     /** Stores replies to other accounts' messages: ungrouped, their groups depend on the scope. */
-    void addUngrouped(List<VoiceFactsRefresher.NewReply> replies) throws SQLException {
+    void addUngrouped(List<NewReply> replies) throws SQLException {
         insert(replies, null, false);
     }
 
     /** One account's new grouped replies join the groups of their near-duplicates, new and stored. */
-    void join(List<VoiceFactsRefresher.NewReply> replies) throws SQLException {
+    void join(List<NewReply> replies) throws SQLException {
         joinNearDuplicates(joinStoredTexts(replies));
     }
 
@@ -96,7 +96,7 @@ final class TemplateGroupUpkeep {
      * mostly such repeats; they then cost one index lookup instead of a search among the group's members.
      * Returns the other replies.
      */
-    private List<VoiceFactsRefresher.NewReply> joinStoredTexts(List<VoiceFactsRefresher.NewReply> replies) throws SQLException {
+    private List<NewReply> joinStoredTexts(List<NewReply> replies) throws SQLException {
         Map<Long, StoredText> stored = new HashMap<>();
         try (PreparedStatement st = c.prepareStatement(VoiceSql.A_REPLY_PER_TEXT_KEY)) {
             st.setArray(1, longs(replies.stream().map(r -> r.keys().textKey()).collect(java.util.stream.Collectors.toSet())));
@@ -106,9 +106,9 @@ final class TemplateGroupUpkeep {
                 }
             }
         }
-        Map<Long, List<VoiceFactsRefresher.NewReply>> byGroup = new LinkedHashMap<>();
-        List<VoiceFactsRefresher.NewReply> rest = new ArrayList<>();
-        for (VoiceFactsRefresher.NewReply r : replies) {
+        Map<Long, List<NewReply>> byGroup = new LinkedHashMap<>();
+        List<NewReply> rest = new ArrayList<>();
+        for (NewReply r : replies) {
             StoredText same = stored.get(r.keys().textKey());
             if (same != null && same.normalised().equals(r.keys().normalised())) {
                 byGroup.computeIfAbsent(same.group(), g -> new ArrayList<>()).add(r);
@@ -130,7 +130,7 @@ final class TemplateGroupUpkeep {
     private record StoredText(String normalised, long group) {
     }
 
-    private void joinNearDuplicates(List<VoiceFactsRefresher.NewReply> replies) throws SQLException {
+    private void joinNearDuplicates(List<NewReply> replies) throws SQLException {
         if (replies.isEmpty()) {
             return;
         }
@@ -160,7 +160,7 @@ final class TemplateGroupUpkeep {
             }
             index(byKey, new Item(k, r.normalised(), r.grams()), r.textKey(), r.prefix());
         }
-        Map<Integer, List<VoiceFactsRefresher.NewReply>> newByComponent = new HashMap<>();
+        Map<Integer, List<NewReply>> newByComponent = new HashMap<>();
         for (int k = 0; k < replies.size(); k++) {
             newByComponent.computeIfAbsent(components.find(k), root -> new ArrayList<>()).add(replies.get(k));
         }
@@ -204,10 +204,10 @@ final class TemplateGroupUpkeep {
     private record Item(int node, String normalised, int grams) {
     }
 
-    private List<Candidate> candidates(List<VoiceFactsRefresher.NewReply> replies) throws SQLException {
+    private List<Candidate> candidates(List<NewReply> replies) throws SQLException {
         Set<Long> prefixKeys = new HashSet<>();
         Set<Long> textKeys = new HashSet<>();
-        for (VoiceFactsRefresher.NewReply r : replies) {
+        for (NewReply r : replies) {
             textKeys.add(r.keys().textKey());
             for (long key : r.keys().prefix()) {
                 prefixKeys.add(key);
@@ -257,12 +257,12 @@ final class TemplateGroupUpkeep {
     }
 
     /** Through COPY: a bulk import's drain stores hundreds of thousands of replies, one INSERT each cost 3× more. */
-    private void insert(List<VoiceFactsRefresher.NewReply> replies, Long group, boolean canned) throws SQLException {
+    private void insert(List<NewReply> replies, Long group, boolean canned) throws SQLException {
         if (replies.isEmpty()) {
             return;
         }
         try (CopyStream copy = new CopyStream(c, VoiceSql.COPY_REPLIES)) {
-            for (VoiceFactsRefresher.NewReply r : replies) {
+            for (NewReply r : replies) {
                 copy.write(r.id(), r.accountId(), r.createdAt(), r.parentAccount(), r.addressed(), r.keys().normalised(),
                         r.keys().textKey(), arrayLiteral(r.keys().prefix()), r.keys().grams(), group, canned);
             }

@@ -14,23 +14,19 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
  * Derives the brand-voice facts (migration V61) from what the triggers queued: after start-up (the first start
  * queues every brand message) and every data change, in the background; and before any read of a scope holding
  * a queued account, so a figure is never read stale. Work is proportional to the queued messages: each one's
- * post flag and reply row are derived again, and only the template groups they leave or join are touched
- * ({@link TemplateGroupUpkeep}). A change of an account's promotional settings flags all its posts again.
+ * post flag and reply row are derived again ({@link BrandMessageFacts}), and only the template groups they leave
+ * or join are touched ({@link TemplateGroupUpkeep}). A change of an account's promotional settings flags all its
+ * posts again.
  */
 @Singleton
 public class VoiceFactsRefresher {
@@ -149,7 +145,7 @@ public class VoiceFactsRefresher {
                     }
                 }
                 if (!queueIds.isEmpty()) {
-                    derive(c, messages, settingsChanged);
+                    new BrandMessageFacts(c).derive(messages, settingsChanged);
                     try (PreparedStatement st = c.prepareStatement(VoiceSql.DONE)) {
                         st.setArray(1, c.createArrayOf("bigint", queueIds.toArray()));
                         st.executeUpdate();
@@ -163,177 +159,6 @@ public class VoiceFactsRefresher {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not derive the brand-voice facts", e);
-        }
-    }
-
-    /** A brand message as it is now; parentAccount and addressed are null unless its parent is a person's message. */
-    private record Current(long id, int accountId, String kind, OffsetDateTime createdAt, boolean post, String text,
-                           Integer parentAccount, Long addressed) {
-
-        boolean reply() {
-            return addressed != null && !kind.equals("share") && !kind.equals("reaction");
-        }
-    }
-
-    private record Stored(long id, int accountId, Long groupId, String normalised, OffsetDateTime createdAt,
-                          long addressed, int parentAccount) {
-    }
-
-    private void derive(Connection c, Set<Long> ids, Set<Integer> settingsChanged) throws SQLException {
-        Map<Long, Current> current = current(c, ids);
-        Set<Integer> accounts = new HashSet<>(settingsChanged);
-        current.values().forEach(m -> accounts.add(m.accountId()));
-        Map<Integer, Settings> settings = settings(c, accounts);
-        flagPosts(c, ids, current.values().stream().filter(Current::post).toList(), settings);
-        for (int account : settingsChanged) {
-            List<Current> posts = posts(c, account);
-            flagPosts(c, posts.stream().map(Current::id).toList(), posts, settings);
-        }
-        deriveReplies(c, ids, current);
-    }
-
-    private static Map<Long, Current> current(Connection c, Set<Long> ids) throws SQLException {
-        Map<Long, Current> current = new HashMap<>();
-        try (PreparedStatement st = c.prepareStatement(VoiceSql.MESSAGES)) {
-            st.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    Integer parentAccount = (Integer) rs.getObject(7);
-                    Long addressed = (Long) rs.getObject(8);
-                    current.put(rs.getLong(1), new Current(rs.getLong(1), rs.getInt(2), rs.getString(3),
-                            rs.getObject(4, OffsetDateTime.class), rs.getBoolean(5), rs.getString(6), parentAccount, addressed));
-                }
-            }
-        }
-        return current;
-    }
-
-    private static List<Current> posts(Connection c, int account) throws SQLException {
-        List<Current> posts = new ArrayList<>();
-        try (PreparedStatement st = c.prepareStatement(VoiceSql.ACCOUNT_POSTS)) {
-            st.setInt(1, account);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    posts.add(new Current(rs.getLong(1), rs.getInt(2), "post", rs.getObject(3, OffsetDateTime.class),
-                            true, rs.getString(4), null, null));
-                }
-            }
-        }
-        return posts;
-    }
-
-    private record Settings(List<String> phrases, List<String> domains) {
-    }
-
-    private static Map<Integer, Settings> settings(Connection c, Set<Integer> accounts) throws SQLException {
-        Map<Integer, Settings> settings = new HashMap<>();
-        try (PreparedStatement st = c.prepareStatement(VoiceSql.ACCOUNT_SETTINGS)) {
-            st.setArray(1, c.createArrayOf("text", PromotionalMessages.DEFAULT_PHRASES.toArray()));
-            st.setArray(2, c.createArrayOf("integer", accounts.toArray()));
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    settings.put(rs.getInt(1), new Settings(Arrays.asList((String[]) rs.getArray(2).getArray()),
-                            Arrays.asList((String[]) rs.getArray(3).getArray())));
-                }
-            }
-        }
-        return settings;
-    }
-
-    /** The posts' rows again: the given messages' rows go, the posts among them come back flagged. */
-    private static void flagPosts(Connection c, java.util.Collection<Long> ids, List<Current> posts,
-                                  Map<Integer, Settings> settings) throws SQLException {
-        try (PreparedStatement forget = c.prepareStatement(VoiceSql.FORGET_POSTS);
-             PreparedStatement add = c.prepareStatement(VoiceSql.ADD_POST)) {
-            forget.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            forget.executeUpdate();
-            for (Current p : posts) {
-                Settings s = settings.get(p.accountId());
-                add.setLong(1, p.id());
-                add.setInt(2, p.accountId());
-                add.setObject(3, p.createdAt());
-                add.setBoolean(4, PromotionalMessages.isPromotional(p.text(), s.phrases(), s.domains()));
-                add.addBatch();
-            }
-            add.executeBatch();
-        }
-    }
-
-    /**
-     * Each message's reply row as it must be now. A grouped reply whose text and account stay keeps its group
-     * (its time or addressed person may move); otherwise it leaves its group, which may split, and joins the
-     * groups of its near-duplicates again.
-     */
-    private static void deriveReplies(Connection c, Set<Long> ids, Map<Long, Current> current) throws SQLException {
-        Map<Long, Stored> stored = stored(c, ids);
-        TemplateGroupUpkeep groups = new TemplateGroupUpkeep(c);
-        List<Long> forget = new ArrayList<>();
-        List<NewReply> grouped = new ArrayList<>();
-        List<NewReply> crossAccount = new ArrayList<>();
-        try (PreparedStatement move = c.prepareStatement(VoiceSql.MOVE_REPLY)) {
-            for (long id : ids) {
-                Current m = current.get(id);
-                Stored s = stored.get(id);
-                NewReply r = m == null || !m.reply() ? null : new NewReply(m.id(), m.accountId(), m.createdAt(),
-                        m.parentAccount(), m.addressed(), TemplateKeys.of(m.accountId(), m.text()));
-                boolean ownAccount = r != null && r.parentAccount() == r.accountId();
-                if (s != null) {
-                    if (ownAccount && s.groupId() != null && s.accountId() == r.accountId()
-                            && s.normalised().equals(r.keys().normalised())) {
-                        if (!s.createdAt().isEqual(r.createdAt()) || s.addressed() != r.addressed()) {
-                            move.setObject(1, r.createdAt());
-                            move.setLong(2, r.addressed());
-                            move.setLong(3, id);
-                            move.addBatch();
-                            if (s.addressed() != r.addressed()) {
-                                groups.recount(s.groupId());
-                            }
-                        }
-                        continue;
-                    }
-                    forget.add(id);
-                    if (s.groupId() != null) {
-                        groups.lost(s.groupId());
-                    }
-                }
-                if (r != null) {
-                    (ownAccount ? grouped : crossAccount).add(r);
-                }
-            }
-            move.executeBatch();
-        }
-        try (PreparedStatement st = c.prepareStatement(VoiceSql.FORGET_REPLIES)) {
-            st.setArray(1, c.createArrayOf("bigint", forget.toArray()));
-            st.executeUpdate();
-        }
-        groups.splitAndRecount();
-        groups.addUngrouped(crossAccount);
-        Map<Integer, List<NewReply>> byAccount = new HashMap<>();
-        grouped.forEach(r -> byAccount.computeIfAbsent(r.accountId(), a -> new ArrayList<>()).add(r));
-        for (List<NewReply> replies : byAccount.values()) {
-            groups.join(replies);
-        }
-        groups.recountJoined();
-    }
-
-    private static Map<Long, Stored> stored(Connection c, Set<Long> ids) throws SQLException {
-        Map<Long, Stored> stored = new HashMap<>();
-        try (PreparedStatement st = c.prepareStatement(VoiceSql.STORED_REPLIES)) {
-            st.setArray(1, c.createArrayOf("bigint", ids.toArray()));
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    stored.put(rs.getLong(1), new Stored(rs.getLong(1), rs.getInt(2), (Long) rs.getObject(3),
-                            rs.getString(4), rs.getObject(5, OffsetDateTime.class), rs.getLong(6), rs.getInt(7)));
-                }
-            }
-        }
-        return stored;
-    }
-
-    /** A brand reply to be stored: to a person's message of its own account (grouped) or of another. */
-    record NewReply(long id, int accountId, OffsetDateTime createdAt, int parentAccount, long addressed, TemplateKeys keys) {
-        NewReply {
-            Objects.requireNonNull(keys);
         }
     }
 }
