@@ -3,8 +3,8 @@ package rapport.metrics.facts;
 /**
  * Every statement over {@code person_day} (migration V12): one row per account, person and local day the person was
  * active, with that day's amplifications. Periods and 90-day windows start at local midnight, so person-level
- * figures need nothing finer than a day; across several accounts, a person's days are united. The rebuild of
- * {@code account_day} (V65), cut in the same zone, is here too.
+ * figures need nothing finer than a day; across several accounts, a person's days are united. The rebuilds of
+ * {@code account_day} (V65) and {@code reply_day} (V67), cut in the same zone, are here too.
  */
 final class PersonDaySql {
 
@@ -14,10 +14,13 @@ final class PersonDaySql {
     /** The import lock (IngestSql.IMPORT_LOCK): a rebuild must not interleave with an import. */
     static final String IMPORT_LOCK = "select pg_advisory_xact_lock(7226)";
 
+    /** The brand-voice drain's lock (VoiceSql.DRAIN_LOCK): no drain cuts reply days in the zone being replaced. */
+    static final String DRAIN_LOCK = "select pg_advisory_xact_lock(7227)";
+
     static final String ZONE = "select zone from person_day_state for update";
 
-    /** The person days and the account days (V65), both cut in the zone. */
-    static final String FORGET = "truncate person_day, account_day";
+    /** The person days, the account days (V65) and the reply days (V67), all cut in the zone. */
+    static final String FORGET = "truncate person_day, account_day, reply_day";
 
     static final String SET_ZONE = "update person_day_state set zone = ?";
 
@@ -30,6 +33,9 @@ final class PersonDaySql {
 
     /** Every account's message counts per day again, in the zone just set (V65's triggers keep them from then on). */
     static final String BUILD_ACCOUNT_DAYS = "select build_account_days()";
+
+    /** Every account's grouped and canned brand replies per day again (V67's triggers keep them from then on). */
+    static final String BUILD_REPLY_DAYS = "select build_reply_days()";
 
     /**
      * The scope of the COPY below (parameters: its account ids as an array's text, then the range of person ids

@@ -15,9 +15,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * Keeps {@code person_day} and {@code account_day} in the workspace time zone: triggers maintain them on every
- * write; at start-up, when the zone differs from the one their days were cut in (or they were never built), they
- * are built again.
+ * Keeps {@code person_day}, {@code account_day} and {@code reply_day} in the workspace time zone: triggers maintain
+ * them on every write; at start-up, when the zone differs from the one their days were cut in (or they were never
+ * built), they are built again, holding off imports and the brand-voice drain.
  */
 @Singleton
 class PersonDays {
@@ -46,15 +46,18 @@ class PersonDays {
                 }
                 if (!zone.equals(built)) {
                     long started = System.nanoTime();
+                    st.execute(PersonDaySql.DRAIN_LOCK);
                     st.execute(PersonDaySql.FORGET);
                     try (PreparedStatement set = c.prepareStatement(PersonDaySql.SET_ZONE);
                          PreparedStatement build = c.prepareStatement(PersonDaySql.BUILD);
-                         PreparedStatement accountDays = c.prepareStatement(PersonDaySql.BUILD_ACCOUNT_DAYS)) {
+                         PreparedStatement accountDays = c.prepareStatement(PersonDaySql.BUILD_ACCOUNT_DAYS);
+                         PreparedStatement replyDays = c.prepareStatement(PersonDaySql.BUILD_REPLY_DAYS)) {
                         set.setString(1, zone);
                         set.executeUpdate();
                         build.setString(1, zone);
                         build.executeUpdate();
                         accountDays.execute();
+                        replyDays.execute();
                     }
                     LOG.info("person days built in {} (were in {}) in {} ms", zone, built, (System.nanoTime() - started) / 1_000_000);
                 }

@@ -21,8 +21,8 @@ import java.util.Map;
 
 /**
  * canned_reply_share, personalization_score and promotional_share (METRICS.md §4) of any set of accounts as
- * aggregates over the brand-voice facts kept at import time (migration V61): memory grows with the periods
- * asked for, not with the messages. Queued changes of the scope's accounts are derived first, so a figure is
+ * aggregates over the brand-voice facts kept at import time (migration V61; grouped replies counted per day,
+ * V67): memory grows with the periods asked for, not with the messages. Queued changes of the scope's accounts are derived first, so a figure is
  * never older than the data. In a scope where an account replies to persons' messages of another account of
  * the scope, that account's groups are computed for the scope ({@link CrossAccountTemplates}).
  */
@@ -56,11 +56,11 @@ public class VoiceFamilies implements MetricFamily {
             c.setReadOnly(true);
             List<Integer> crossReplying = accountIds.size() > 1 ? CrossAccountTemplates.accounts(c, accountIds) : List.of();
             List<Integer> grouped = accountIds.stream().filter(a -> !crossReplying.contains(a)).toList();
-            replies = perPeriod(c, VoiceSql.REPLIES_PER_PERIOD, grouped, periods);
+            replies = repliesPerPeriod(c, grouped, periods);
             for (int account : crossReplying) {
                 CrossAccountTemplates.count(c, account, accountIds, periods, replies);
             }
-            posts = perPeriod(c, VoiceSql.POSTS_PER_PERIOD, accountIds, periods);
+            posts = postsPerPeriod(c, accountIds, periods);
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the brand-voice facts", e);
@@ -140,27 +140,53 @@ public class VoiceFamilies implements MetricFamily {
         }
     }
 
-    private static PeriodCounts perPeriod(Connection c, String sql, List<Integer> accountIds, List<Period> periods)
+    /** The grouped replies and the canned ones per period, from their days. */
+    private static PeriodCounts repliesPerPeriod(Connection c, List<Integer> accountIds, List<Period> periods)
+            throws SQLException {
+        PeriodCounts counts = new PeriodCounts(periods.size());
+        if (accountIds.isEmpty() || periods.isEmpty()) {
+            return counts;
+        }
+        List<String> days = new ArrayList<>(periods.size() + 1);
+        periods.forEach(p -> days.add(p.start().toString()));
+        days.add(periods.get(periods.size() - 1).end().toString());
+        try (PreparedStatement st = c.prepareStatement(VoiceSql.REPLIES_PER_PERIOD)) {
+            st.setArray(1, c.createArrayOf("date", days.toArray()));
+            st.setArray(2, c.createArrayOf("integer", accountIds.toArray()));
+            st.setObject(3, periods.get(0).start());
+            st.setObject(4, periods.get(periods.size() - 1).end());
+            read(st, counts);
+        }
+        return counts;
+    }
+
+    /** The brand posts and the promotional ones per period, from the posts. */
+    private static PeriodCounts postsPerPeriod(Connection c, List<Integer> accountIds, List<Period> periods)
             throws SQLException {
         PeriodCounts counts = new PeriodCounts(periods.size());
         if (accountIds.isEmpty() || periods.isEmpty()) {
             return counts;
         }
         List<OffsetDateTime> bounds = Period.bounds(periods);
-        try (PreparedStatement st = c.prepareStatement(sql)) {
+        try (PreparedStatement st = c.prepareStatement(VoiceSql.POSTS_PER_PERIOD)) {
             st.setArray(1, c.createArrayOf("text", bounds.stream().map(OffsetDateTime::toString).toArray()));
             st.setArray(2, c.createArrayOf("integer", accountIds.toArray()));
             st.setObject(3, bounds.get(0));
             st.setObject(4, bounds.get(bounds.size() - 1));
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    int i = rs.getInt(1) - 1;
-                    counts.all[i] = rs.getLong(2);
-                    counts.selected[i] = rs.getLong(3);
-                }
-            }
+            read(st, counts);
         }
         return counts;
+    }
+
+    /** Rows of (period number from 1, rows counted, rows selected). */
+    private static void read(PreparedStatement st, PeriodCounts counts) throws SQLException {
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                int i = rs.getInt(1) - 1;
+                counts.all[i] = rs.getLong(2);
+                counts.selected[i] = rs.getLong(3);
+            }
+        }
     }
 
     private static void put(Map<Metric, List<MetricPoint>> series, Metric metric, Period p, MetricValue v) {

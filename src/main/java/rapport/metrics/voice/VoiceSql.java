@@ -91,21 +91,25 @@ final class VoiceSql {
             where account_id = ? and (group_id is not null or parent_account = any(?))""";
 
     /**
-     * Per period (parameter 1: the periods' starts, then the last one's end, as instants; period i holds
-     * [bounds[i], bounds[i + 1])), the grouped brand replies of the accounts (parameter 2) dated in the range
-     * (parameters 3-4: its start and end, as values so that the plan fits the rows read) and the canned ones among
-     * them. One pass over the range, each reply put in its period by binary search of the bounds (kept apart, so
-     * that they are parsed once): a period's own index range cost 23 s against 1.7 s for ten accounts over 52
-     * weeks at 10M messages.
+     * Per period (parameter 1: the periods' first days, then the day after the last one's; period i holds the days
+     * [days[i], days[i + 1])), the grouped brand replies of the accounts (parameter 2) and the canned ones among
+     * them, summed from their days (reply_day, V67) in the range (parameters 3-4: its first day and the day after
+     * its last, as values so that the plan fits the rows read), each day put in its period by binary search.
      */
     static final String REPLIES_PER_PERIOD = """
-            with b as materialized (select ?::text[]::timestamptz[] as at)
-            select width_bucket(r.created_at, b.at), count(*), count(*) filter (where r.canned)
-            from b, brand_reply r
-            where r.group_id is not null and r.account_id = any(?) and r.created_at >= ? and r.created_at < ?
+            with b as materialized (select ?::date[] as at)
+            select width_bucket(d.day, b.at), sum(d.replies), sum(d.canned)
+            from b, reply_day d
+            where d.account_id = any(?) and d.day >= ? and d.day < ?
             group by 1""";
 
-    /** Per period (parameters as above), the brand posts of the accounts and the promotional ones among them. */
+    /**
+     * Per period (parameter 1: the periods' starts, then the last one's end, as instants; period i holds
+     * [bounds[i], bounds[i + 1])), the brand posts of the accounts (parameter 2) dated in the range (parameters
+     * 3-4: its start and end, as values so that the plan fits the rows read) and the promotional ones among them.
+     * One pass over the range, each post put in its period by binary search of the bounds (kept apart, so that
+     * they are parsed once).
+     */
     static final String POSTS_PER_PERIOD = """
             with p as materialized (select ?::text[]::timestamptz[] as at)
             select width_bucket(b.created_at, p.at), count(*), count(*) filter (where b.promotional)
