@@ -11,7 +11,6 @@ import rapport.system.DataChanged;
 import rapport.system.Database;
 import rapport.system.RapportSettings;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -51,6 +50,7 @@ public class PersonSummaryRefresher {
 
     private final Database database;
     private final ZoneId zone;
+    private final PersonSummaryWrites writes;
     private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "person-summary");
         t.setDaemon(true);
@@ -76,6 +76,7 @@ public class PersonSummaryRefresher {
                            @Value("${rapport.people.background:true}") boolean background) {
         this.database = database;
         this.zone = settings.zone();
+        this.writes = new PersonSummaryWrites(zone);
         this.refreshInBackground = background;
     }
 
@@ -169,9 +170,9 @@ public class PersonSummaryRefresher {
                 }
                 LocalDate asOf = latest == null ? null : asOf(latest, zone);
                 Map<Integer, Long> versions = versions(c);
-                kind = accounts != null && asOf != null && asOf.equals(storedAsOf(c)) ? Kind.INCREMENTAL : Kind.FULL;
+                kind = accounts != null && asOf != null && asOf.equals(writes.storedAsOf(c)) ? Kind.INCREMENTAL : Kind.FULL;
                 if (kind == Kind.INCREMENTAL) {
-                    recomputeAccounts(c, asOf, accounts);
+                    writes.accounts(c, asOf, accounts);
                     try (PreparedStatement st = c.prepareStatement(PersonSummarySql.STATE_TIME)) {
                         st.setLong(1, (System.nanoTime() - started) / 1_000_000);
                         st.executeUpdate();
@@ -181,11 +182,11 @@ public class PersonSummaryRefresher {
                         st.execute(PersonSummarySql.CLEAR);
                     }
                     if (asOf != null) {
-                        compute(c, asOf);
+                        writes.all(c, asOf);
                     }
                     try (PreparedStatement st = c.prepareStatement(PersonSummarySql.STATE)) {
-                        st.setTimestamp(1, asOf == null ? null : start(asOf));
-                        st.setTimestamp(2, asOf == null ? null : start(asOf.minusWeeks(1)));
+                        st.setTimestamp(1, asOf == null ? null : writes.start(asOf));
+                        st.setTimestamp(2, asOf == null ? null : writes.start(asOf.minusWeeks(1)));
                         st.setLong(3, (System.nanoTime() - started) / 1_000_000);
                         st.executeUpdate();
                     }
@@ -235,88 +236,6 @@ public class PersonSummaryRefresher {
             }
         }
         return stale;
-    }
-
-    private LocalDate storedAsOf(Connection c) throws SQLException {
-        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(PersonSummarySql.STATE_AS_OF)) {
-            Timestamp ts = rs.next() ? rs.getTimestamp(1) : null;
-            return ts == null ? null : ts.toInstant().atZone(zone).toLocalDate();
-        }
-    }
-
-    private void compute(Connection c, LocalDate asOf) throws SQLException {
-        try (Statement st = c.createStatement()) {
-            for (String step : PersonSummarySql.PREPARE) {
-                st.execute(step);
-            }
-        }
-        try (PreparedStatement st = c.prepareStatement(PersonSummarySql.INSERT)) {
-            bindWindows(st, asOf);
-            st.executeUpdate();
-        }
-        try (Statement st = c.createStatement()) {
-            st.execute(PersonSummarySql.ANALYZE);
-        }
-    }
-
-    private void recomputeAccounts(Connection c, LocalDate asOf, Collection<Integer> accounts) throws SQLException {
-        Array ids = c.createArrayOf("integer", accounts.toArray());
-        Array scopes = c.createArrayOf("text", accounts.stream().map(String::valueOf).toArray());
-        try (PreparedStatement st = c.prepareStatement(PersonSummarySql.DIRTY_PERSONS)) {
-            st.setArray(1, ids);
-            st.setArray(2, scopes);
-            st.execute();
-        }
-        try (Statement st = c.createStatement()) {
-            st.execute("analyze pd");
-        }
-        try (PreparedStatement st = c.prepareStatement(PersonSummarySql.PICK)) {
-            st.setArray(1, ids);
-            st.setArray(2, ids);
-            st.execute();
-        }
-        try (Statement st = c.createStatement()) {
-            for (String step : PersonSummarySql.PREPARE_PICKED) {
-                st.execute(step);
-            }
-        }
-        try (PreparedStatement st = c.prepareStatement(PersonSummarySql.CLEAR_DIRTY)) {
-            st.setArray(1, scopes);
-            st.executeUpdate();
-        }
-        try (PreparedStatement st = c.prepareStatement(PersonSummarySql.INSERT_DIRTY)) {
-            int i = bindWindows(st, asOf);
-            st.setArray(++i, scopes);
-            st.executeUpdate();
-        }
-        try (Statement st = c.createStatement()) {
-            st.executeUpdate(PersonSummarySql.DIRTY_HANDLES);
-        }
-    }
-
-    /** Binds the INSERT's time zone and window instants; returns the number bound. */
-    private int bindWindows(PreparedStatement st, LocalDate asOf) throws SQLException {
-        Timestamp end = start(asOf);
-        Timestamp windowStart = start(asOf.minusDays(90));
-        Timestamp beforeStart = start(asOf.minusDays(180));
-        int i = 0;
-        st.setString(++i, zone.getId());
-        st.setTimestamp(++i, windowStart);
-        st.setTimestamp(++i, end);
-        st.setTimestamp(++i, windowStart);
-        st.setTimestamp(++i, end);
-        st.setString(++i, zone.getId());
-        st.setTimestamp(++i, beforeStart);
-        st.setTimestamp(++i, windowStart);
-        st.setTimestamp(++i, beforeStart);
-        st.setTimestamp(++i, windowStart);
-        st.setTimestamp(++i, windowStart);
-        st.setTimestamp(++i, beforeStart);
-        return i;
-    }
-
-    private Timestamp start(LocalDate day) {
-        return Timestamp.from(day.atStartOfDay(zone).toInstant());
     }
 
     @PreDestroy
