@@ -34,8 +34,8 @@ import_s() {
 # emptied and analysed, so that every import starts from the same planner figures (without the analyse, the
 # import after a truncate spent 66-130 s instead of 6-8 s joining its batch to the stale-looking message table)
 reset() {
-  psql_ -c "truncate message, person, account, person_day, account_day, message_fact, brand_reply, brand_post, voice_pending, account_change, account_data_version, person_summary, metric_rollup, rollup_state cascade" 2> /dev/null
-  psql_ -c "analyze message, person, account, person_day, account_day, message_fact, brand_reply, brand_post, voice_pending"
+  psql_ -c "truncate message, person, account, person_day, account_day, reply_day, message_fact, brand_reply, brand_post, voice_pending, account_change, account_data_version, person_summary, metric_rollup, rollup_state cascade" 2> /dev/null
+  psql_ -c "analyze message, person, account, person_day, account_day, reply_day, message_fact, brand_reply, brand_post, voice_pending"
 }
 seconds() { curl -sf -o /dev/null -H "Authorization: Bearer $TOKEN" -w '%{time_total}' "localhost:$PORT$1"; }
 
